@@ -1,0 +1,66 @@
+import { LedgerModule } from '#ledger';
+import { APP_CONFIG, type AppConfig, PlatformModule, ProblemDetailsFilter, validationExceptionFactory } from '#platform';
+import { Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { dataSourceOptions } from '../../../migrations/data-source.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { BusinessDateController } from './business-date/business-date.controller.js';
+import { FundController } from './fund/fund.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { RedisHealthIndicator } from './health/redis.health.js';
+import { IdempotentInterceptor } from './http/idempotent.interceptor.js';
+import { LedgerController } from './ledger/ledger.controller.js';
+import { ProgrammesController } from './programmes/programmes.controller.js';
+import { UsersController } from './users/users.controller.js';
+
+@Module({
+  imports: [
+    PlatformModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          autoLogging: { ignore: (req) => req.url === '/api/health' },
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => dataSourceOptions(config.DATABASE_URL ?? '', config.DATABASE_POOL_SIZE),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [{ ttl: config.LOGIN_THROTTLE_TTL_SECONDS * 1000, limit: config.LOGIN_THROTTLE_LIMIT }],
+    }),
+    TerminusModule.forRoot({ logger: false }),
+    LedgerModule,
+  ],
+  controllers: [
+    AuthController,
+    UsersController,
+    ProgrammesController,
+    BusinessDateController,
+    FundController,
+    LedgerController,
+    HealthController,
+  ],
+  providers: [
+    RedisHealthIndicator,
+    IdempotentInterceptor,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
+    },
+  ],
+})
+export class AppModule {}

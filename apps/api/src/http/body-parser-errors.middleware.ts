@@ -1,0 +1,14 @@
+import { ProblemDetailsFilter, toProblem } from '#platform';
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * body-parser fails before Nest routes the request, so its errors (malformed JSON, body over 1 MB)
+ * never reach Nest's filters: answer them here, in the same problem+json shape.
+ */
+export function bodyParserErrors(err: unknown, req: Request, res: Response, next: NextFunction): void {
+  if (toProblem(err).status >= 500) return next(err);
+  new ProblemDetailsFilter().catch(err, {
+    getType: () => 'http',
+    switchToHttp: () => ({ getRequest: () => req, getResponse: () => res, getNext: () => next }),
+  } as never);
+}

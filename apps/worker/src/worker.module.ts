@@ -1,0 +1,26 @@
+import { LedgerModule } from '#ledger';
+import { APP_CONFIG, type AppConfig, BullRootModule, PlatformModule, QUEUES } from '#platform';
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { dataSourceOptions } from '../../../migrations/data-source.js';
+import { HeartbeatService } from './heartbeat.service.js';
+import { SystemProcessor } from './system.processor.js';
+
+/** No controllers: the worker only consumes queues. Later issues add processors here. */
+@Module({
+  imports: [
+    PlatformModule,
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => ({ pinoHttp: { level: c.LOG_LEVEL } }) }),
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => dataSourceOptions(config.DATABASE_URL ?? '', config.DATABASE_POOL_SIZE),
+    }),
+    BullRootModule,
+    BullModule.registerQueue({ name: QUEUES.SYSTEM }),
+    LedgerModule,
+  ],
+  providers: [HeartbeatService, SystemProcessor],
+})
+export class WorkerModule {}

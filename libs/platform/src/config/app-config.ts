@@ -1,0 +1,88 @@
+// Environment configuration, validated once at boot: a bad or missing variable stops start-up with
+// a message that names it. Every variable here is documented in the README.
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export const DEV_JWT_SECRET = 'lumbung-dev-jwt-secret-change-me';
+// 32 zero-ish bytes, base64: only ever used outside production.
+export const DEV_DATA_ENCRYPTION_KEY = 'bHVtYnVuZy1kZXYta2V5LW5vdC1mb3ItcHJvZHVjdGk=';
+export const DEV_ADMIN_PASSWORD = 'lumbung-admin';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? parseInt(value, 10) : value);
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_:.-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1-64 letters, digits or _:.-' })
+  QUEUE_PREFIX = 'lumbung';
+
+  @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'ADMIN_USERNAME must be 3-64 lowercase letters, digits or ._-' })
+  ADMIN_USERNAME = 'admin';
+
+  @IsString() @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  ADMIN_PASSWORD = DEV_ADMIN_PASSWORD;
+
+  @IsString() @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_TTL_SECONDS = 3600;
+
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DATA_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  DATA_ENCRYPTION_KEY = DEV_DATA_ENCRYPTION_KEY;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_THROTTLE_LIMIT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  LOGIN_THROTTLE_TTL_SECONDS = 60;
+
+  /** Comma-separated origins allowed by CORS; empty means same-origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toBool) @IsBoolean()
+  RUN_MIGRATIONS = true;
+}
+
+export type AppConfig = Readonly<EnvironmentVariables>;
+
+/** Validates `env` and returns typed config, or throws an Error whose message names every bad variable. */
+export function validateEnvironment(env: Record<string, unknown>): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const problems = validateSync(config, { whitelist: false, forbidUnknownValues: false }).flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m} (got ${JSON.stringify(e.value)})`),
+  );
+  if (config.NODE_ENV === 'production') {
+    const defaults: [keyof EnvironmentVariables, string][] = [
+      ['JWT_SECRET', DEV_JWT_SECRET],
+      ['DATA_ENCRYPTION_KEY', DEV_DATA_ENCRYPTION_KEY],
+      ['ADMIN_PASSWORD', DEV_ADMIN_PASSWORD],
+    ];
+    for (const [name, dev] of defaults) {
+      if (config[name] === dev) problems.push(`${name}: the development default must not be used when NODE_ENV=production`);
+    }
+  }
+  if (problems.length) throw new Error(`Invalid environment configuration:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

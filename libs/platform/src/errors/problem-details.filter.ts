@@ -1,0 +1,98 @@
+// The one place where any error becomes an HTTP answer: RFC 9457 problem+json, never a stack trace.
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { requestContext } from '../context/request-context.js';
+import { DomainError, type DomainErrorKind } from './domain-error.js';
+import { PROBLEM_CONTENT_TYPE, problemTitle, problemType } from './problem-details.js';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNPROCESSABLE: 422,
+};
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  extensions?: Record<string, unknown>;
+}
+
+/** body-parser's errors (malformed JSON, too large) carry `type` and `status`. */
+function bodyParserProblem(err: unknown): Problem | undefined {
+  const e = err as { type?: string; status?: number; message?: string };
+  if (e?.type === 'entity.parse.failed') return { status: 400, code: 'MALFORMED_JSON', detail: 'The request body is not valid JSON' };
+  if (e?.type === 'entity.too.large') return { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: 'The request body is larger than 1 MB' };
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
+    return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: e.message ?? 'Unsupported encoding' };
+  return undefined;
+}
+
+export function toProblem(err: unknown): Problem {
+  if (err instanceof DomainError) {
+    const extensions: Record<string, unknown> = { ...err.extensions };
+    if (err.fieldErrors) extensions.errors = err.fieldErrors;
+    return { status: STATUS_OF_KIND[err.kind], code: err.code, detail: err.message, extensions };
+  }
+  const parser = bodyParserProblem(err);
+  if (parser) return parser;
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    const cause = err.cause ?? (err.getResponse() as { cause?: unknown })?.cause;
+    const fromParser = bodyParserProblem(cause);
+    if (fromParser) return fromParser;
+    const body = err.getResponse();
+    const message =
+      typeof body === 'string' ? body : Array.isArray((body as { message?: unknown }).message) ? (body as { message: string[] }).message.join('; ') : ((body as { message?: string }).message ?? err.message);
+    const code = status === 400 && /JSON/i.test(message) ? 'MALFORMED_JSON' : (CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR'));
+    return { status, code, detail: status === 404 && /^Cannot /.test(message) ? `No route: ${message.replace(/^Cannot /, '')}` : message };
+  }
+  return { status: 500, code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged with this requestId' };
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request & { id?: string }>();
+    const problem = toProblem(exception);
+    const requestId = requestContext.current()?.requestId ?? String(req.id ?? '');
+    if (problem.status >= 500) this.logger.error({ err: exception, requestId }, 'unhandled error');
+    if (res.headersSent) return;
+    res
+      .status(problem.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(
+        JSON.stringify({
+          type: problemType(problem.code),
+          title: problemTitle(problem.code),
+          status: problem.status,
+          detail: problem.detail,
+          code: problem.code,
+          ...problem.extensions,
+          requestId,
+        }),
+      );
+  }
+}

@@ -1,0 +1,49 @@
+// Keyset pagination for every list: `?limit=&cursor=` in, `{items, nextCursor}` out.
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ValidationError } from '../errors/domain-error.js';
+
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
+  @IsOptional() @IsString()
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Cursor {
+  /** The sort key of the last row (ISO timestamp or other text). */
+  k: string;
+  id: string;
+}
+
+export const pageLimit = (q: PageQuery): number => q.limit ?? 50;
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): Cursor | undefined {
+  if (!cursor) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c.k === 'string' && typeof c.id === 'string') return c;
+  } catch {
+    // fall through to the validation error
+  }
+  throw ValidationError.field('cursor', 'INVALID_CURSOR', 'cursor is not one this api issued');
+}
+
+/** Builds the page from `limit + 1` rows fetched in (key, id) order. */
+export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor): Page<T> {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeCursor(cursorOf(items[items.length - 1])) : null };
+}

@@ -1,0 +1,45 @@
+// The one DataSource definition: used by the api and worker (via TypeOrmModule), the migration CLI,
+// the seed and the tests. Entities and migrations are listed explicitly (no globs under ESM).
+import 'reflect-metadata';
+import { INTAKE_ENTITIES } from '#intake';
+import { LEDGER_ENTITIES } from '#ledger';
+import { PLATFORM_ENTITIES, SnakeNamingStrategy } from '#platform';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { Foundation1763800000000 } from './1763800000000-foundation.js';
+import { Ledger1763800000100 } from './1763800000100-ledger.js';
+import { Products1763800000200 } from './1763800000200-products.js';
+
+export const ENTITIES = [...PLATFORM_ENTITIES, ...LEDGER_ENTITIES, ...INTAKE_ENTITIES];
+export const MIGRATIONS = [Foundation1763800000000, Ledger1763800000100, Products1763800000200];
+
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    extra: { max: poolSize },
+  };
+}
+
+// Any constant shared by every process that migrates: two api replicas starting together take turns.
+const MIGRATION_LOCK = 7_353_260_001;
+
+/** Applies every pending migration to the database at `url`. */
+export async function runMigrations(url: string): Promise<void> {
+  const ds = new DataSource(dataSourceOptions(url, 2));
+  await ds.initialize();
+  const lock = ds.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+    await ds.destroy();
+  }
+}
