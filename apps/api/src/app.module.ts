@@ -3,7 +3,6 @@ import { APP_CONFIG, type AppConfig, PlatformModule, ProblemDetailsFilter, valid
 import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '../../../migrations/data-source.js';
@@ -35,10 +34,6 @@ import { UsersController } from './users/users.controller.js';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => dataSourceOptions(config.DATABASE_URL ?? '', config.DATABASE_POOL_SIZE),
-    }),
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [{ ttl: config.LOGIN_THROTTLE_TTL_SECONDS * 1000, limit: config.LOGIN_THROTTLE_LIMIT }],
     }),
     TerminusModule.forRoot({ logger: false }),
     LedgerModule,

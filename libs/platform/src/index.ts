@@ -3,6 +3,7 @@ import './database/pg-types.js';
 export * from './audit/audit-log.entity.js';
 export * from './audit/audit.service.js';
 export * from './auth/auth.service.js';
+export * from './auth/login-throttle.service.js';
 export * from './auth/password-hasher.js';
 export * from './business-date/business-date.entity.js';
 export * from './business-date/business-date.service.js';

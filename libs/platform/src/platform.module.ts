@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditService } from './audit/audit.service.js';
 import { AuthService } from './auth/auth.service.js';
+import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { FieldEncryptionService } from './crypto/field-encryption.service.js';
@@ -18,6 +19,7 @@ const services = [
   IdempotencyService,
   FieldEncryptionService,
   AuthService,
+  LoginThrottleService,
   UsersService,
   ProgrammesService,
 ];

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Role, User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password-hasher.js';
 
 export interface AccessTokenClaims {
@@ -35,13 +36,21 @@ export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  /** `client` identifies the caller (its address) for throttling repeated failures. */
+  async login(username: string, password: string, client: string): Promise<LoginResult> {
+    const throttleKey = `${client}|${username.trim().toLowerCase()}`;
+    await this.throttle.assertAllowed(throttleKey);
     const user = await this.users.findByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!user || !ok || !user.isActive) throw invalidCredentials();
+    if (!user || !ok || !user.isActive) {
+      await this.throttle.recordFailure(throttleKey);
+      throw invalidCredentials();
+    }
+    await this.throttle.reset(throttleKey);
     const claims: AccessTokenClaims = { sub: user.id, username: user.username, roles: user.roles };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.JWT_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS, user };

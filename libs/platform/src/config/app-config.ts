@@ -45,11 +45,12 @@ export class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DATA_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' })
   DATA_ENCRYPTION_KEY = DEV_DATA_ENCRYPTION_KEY;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
-  LOGIN_THROTTLE_LIMIT = 10;
+  /** Failed sign-ins per address and username before 429, within LOGIN_THROTTLE_TTL_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  LOGIN_THROTTLE_LIMIT = 5;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
-  LOGIN_THROTTLE_TTL_SECONDS = 60;
+  LOGIN_THROTTLE_TTL_SECONDS = 300;
 
   /** Comma-separated origins allowed by CORS; empty means same-origin only. */
   @IsString()

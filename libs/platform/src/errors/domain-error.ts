@@ -8,7 +8,8 @@ export type DomainErrorKind =
   | 'FORBIDDEN' // 403
   | 'NOT_FOUND' // 404
   | 'CONFLICT' // 409: the state of the world forbids it (duplicate, wrong state)
-  | 'UNPROCESSABLE'; // 422: well-formed but refused by a business rule
+  | 'UNPROCESSABLE' // 422: well-formed but refused by a business rule
+  | 'TOO_MANY_REQUESTS'; // 429
 
 export interface FieldViolation {
   field: string;

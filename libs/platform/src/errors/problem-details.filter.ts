@@ -12,6 +12,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNPROCESSABLE: 422,
+  TOO_MANY_REQUESTS: 429,
 };
 
 const CODE_OF_STATUS: Record<number, string> = {
@@ -80,6 +81,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const requestId = requestContext.current()?.requestId ?? String(req.id ?? '');
     if (problem.status >= 500) this.logger.error({ err: exception, requestId }, 'unhandled error');
     if (res.headersSent) return;
+    const retryAfter = problem.extensions?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res
       .status(problem.status)
       .type(PROBLEM_CONTENT_TYPE)
