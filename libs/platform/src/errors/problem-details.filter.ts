@@ -64,7 +64,10 @@ export function toProblem(err: unknown): Problem {
     const message =
       typeof body === 'string' ? body : Array.isArray((body as { message?: unknown }).message) ? (body as { message: string[] }).message.join('; ') : ((body as { message?: string }).message ?? err.message);
     const code = status === 400 && /JSON/i.test(message) ? 'MALFORMED_JSON' : (CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR'));
-    return { status, code, detail: status === 404 && /^Cannot /.test(message) ? `No route: ${message.replace(/^Cannot /, '')}` : message };
+    // Terminus' 503 carries each check's status: keep it, so an operator sees what is down.
+    const details = typeof body === 'object' && body !== null && 'details' in body ? { details: (body as { details: unknown }).details } : undefined;
+    const detail = status === 404 && /^Cannot /.test(message) ? `No route: ${message.replace(/^Cannot /, '')}` : status === 503 && details ? 'A dependency is down' : message;
+    return { status, code, detail, extensions: details };
   }
   return { status: 500, code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged with this requestId' };
 }
