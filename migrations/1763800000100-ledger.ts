@@ -66,19 +66,27 @@ export class Ledger1763800000100 implements MigrationInterface {
       CREATE TRIGGER journal_line_no_truncate BEFORE TRUNCATE ON journal_line
         FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
+      -- An entry must have at least two lines, debits equal to credits, and lines that carry the
+      -- entry's own programme and value date. Checked at commit, once all of its lines are in.
       CREATE FUNCTION journal_entry_must_balance() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE d numeric; c numeric; n integer;
+      DECLARE eid uuid; d numeric; c numeric; n integer; stray integer;
       BEGIN
-        SELECT coalesce(sum(debit), 0), coalesce(sum(credit), 0), count(*) INTO d, c, n
-          FROM journal_line WHERE entry_id = NEW.entry_id;
-        IF n < 2 OR d <> c THEN
-          RAISE EXCEPTION 'journal entry % does not balance: debit %, credit %, % lines', NEW.entry_id, d, c, n
+        -- Separate statements: plpgsql plans only the branch it runs, and each table has one of these fields.
+        IF TG_TABLE_NAME = 'journal_entry' THEN eid := NEW.id; ELSE eid := NEW.entry_id; END IF;
+        SELECT coalesce(sum(l.debit), 0), coalesce(sum(l.credit), 0), count(*),
+               count(*) FILTER (WHERE l.programme_id <> e.programme_id OR l.value_date <> e.value_date)
+          INTO d, c, n, stray
+          FROM journal_entry e LEFT JOIN journal_line l ON l.entry_id = e.id
+         WHERE e.id = eid;
+        IF n < 2 OR d <> c OR stray > 0 THEN
+          RAISE EXCEPTION 'journal entry % is not postable: debit %, credit %, % lines, % lines off its programme or date', eid, d, c, n, stray
             USING ERRCODE = 'check_violation';
         END IF;
         RETURN NULL;
       END $$;
-      -- Checked at commit, once all of an entry's lines are in.
       CREATE CONSTRAINT TRIGGER journal_line_balanced AFTER INSERT ON journal_line
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION journal_entry_must_balance();
+      CREATE CONSTRAINT TRIGGER journal_entry_has_lines AFTER INSERT ON journal_entry
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION journal_entry_must_balance();
     `);
   }

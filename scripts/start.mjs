@@ -155,14 +155,16 @@ async function shutdown(code, reason) {
   process.exit(code);
 }
 
-let signalled = 0;
+let firstSignalAt = 0;
 function onSignal(signal) {
-  signalled += 1;
-  if (signalled === 1) {
+  if (!firstSignalAt) {
+    firstSignalAt = Date.now();
     console.log('');
     void shutdown(0, `${signal}: stopping (press Ctrl-C again to force)`);
     return;
   }
+  // One Ctrl-C often arrives twice: from the terminal (to the whole process group) and forwarded by npm.
+  if (Date.now() - firstSignalAt < 1500) return;
   warn('forcing: killing everything now');
   for (const child of children.values()) child.kill('SIGKILL');
   // SIGQUIT = PostgreSQL's immediate shutdown: it recovers from its WAL on the next start.
@@ -329,6 +331,9 @@ async function startEmbeddedPostgres() {
   } catch (err) {
     throw new Error(`the embedded PostgreSQL did not start${err?.message ? `: ${err.message}` : ''}\n${pgLog.slice(-20).join('\n')}`, { cause: err });
   }
+  pg.process?.once('exit', (code, signal) => {
+    if (!stopping) void shutdown(1, `the embedded PostgreSQL exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}): stopping the rest`);
+  });
 
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();

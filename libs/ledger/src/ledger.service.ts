@@ -1,5 +1,5 @@
 import { Money } from '#money';
-import { BusinessDateService, NotFoundError, ProgrammesService, TransactionRunner, requestContext } from '#platform';
+import { BusinessDateService, DomainError, NotFoundError, ProgrammesService, TransactionRunner, requestContext } from '#platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type AccountCode, CHART } from './domain/chart-of-accounts.js';
@@ -55,6 +55,9 @@ export class LedgerService {
   async reverse(em: EntityManager, entryId: string, valueDate: string, description: string): Promise<JournalEntry> {
     const original = await em.findOne(JournalEntry, { where: { id: entryId }, relations: { lines: true } });
     if (!original) throw new NotFoundError('Journal entry', entryId);
+    // The unique index on reverses_entry_id is the backstop for a race; this gives the clear answer.
+    if (await em.existsBy(JournalEntry, { reversesEntryId: entryId }))
+      throw new DomainError('CONFLICT', 'LEDGER_ENTRY_ALREADY_REVERSED', `Journal entry ${entryId} has already been reversed`);
     const lines = reversingLines((original.lines ?? []).map((l) => ({ account: l.accountCode, debit: l.debit, credit: l.credit })));
     return this.insert(
       em,

@@ -66,6 +66,7 @@ export function toProblem(err: unknown): Problem {
     const code = status === 400 && /JSON/i.test(message) ? 'MALFORMED_JSON' : (CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR'));
     // Terminus' 503 carries each check's status: keep it, so an operator sees what is down.
     const details = typeof body === 'object' && body !== null && 'details' in body ? { details: (body as { details: unknown }).details } : undefined;
+    if (status >= 500 && !details) return { status, code, detail: 'An unexpected error occurred; it has been logged with this requestId' };
     const detail = status === 404 && /^Cannot /.test(message) ? `No route: ${message.replace(/^Cannot /, '')}` : status === 503 && details ? 'A dependency is down' : message;
     return { status, code, detail, extensions: details };
   }
