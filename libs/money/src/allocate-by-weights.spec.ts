@@ -1,21 +1,9 @@
 import { Decimal } from 'decimal.js';
 import { allocateByWeights } from './allocate-by-weights.js';
-import { Money } from './money.js';
-import { MoneyError } from './money-errors.js';
+import { codeOf, m, strings } from './spec-helpers.js';
 
-const m = (s: string) => Money.of(s);
 const d = (s: string) => new Decimal(s);
-const strings = (parts: Money[]) => parts.map((p) => p.toString());
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof MoneyError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('allocateByWeights', () => {
   it('splits whole rupiah by default, leftovers to the largest remainders', () => {

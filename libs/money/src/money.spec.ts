@@ -1,16 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { Money } from './money.js';
 import { MoneyError } from './money-errors.js';
+import { codeOf, m } from './spec-helpers.js';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof MoneyError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 function errorOf(fn: () => unknown): MoneyError {
   try {
@@ -162,8 +154,7 @@ describe('sen', () => {
 });
 
 describe('arithmetic', () => {
-  const m = (s: string) => Money.of(s);
-
+  
   it('adds, subtracts, multiplies by counts', () => {
     expect(m('0.10').plus(m('0.20')).toString()).toBe('0.30');
     expect(m('100').minus(m('100.01')).toString()).toBe('-0.01');
@@ -245,8 +236,7 @@ describe('arithmetic', () => {
 });
 
 describe('roundTo', () => {
-  const m = (s: string) => Money.of(s);
-  it.each([
+    it.each([
     ['83333.33', '5000', 'UP', '85000.00'],
     ['83333.33', '5000', 'HALF_UP', '85000.00'],
     ['83333.33', '5000', 'DOWN', '80000.00'],
@@ -276,8 +266,7 @@ describe('roundTo', () => {
 });
 
 describe('text', () => {
-  const m = (s: string) => Money.of(s);
-
+  
   it('toString and toJSON are plain decimals with 2 places', () => {
     expect(m('333000').toString()).toBe('333000.00');
     expect(m('-5.5').toString()).toBe('-5.50');

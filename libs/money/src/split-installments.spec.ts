@@ -1,20 +1,8 @@
 // Golden schedules from domain.md "Money" and api.md "Schedule rules"; amounts asserted as strings.
-import { Money } from './money.js';
-import { MoneyError } from './money-errors.js';
 import { splitInstallments } from './split-installments.js';
+import { codeOf, m, strings } from './spec-helpers.js';
 
-const m = (s: string) => Money.of(s);
-const strings = (parts: Money[]) => parts.map((p) => p.toString());
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof MoneyError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('splitInstallments', () => {
   it('Lumajang: Rp1,000,000 over 12, unit 5,000, UP, LAST -> 11 x 85,000 + 65,000', () => {
