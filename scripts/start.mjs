@@ -107,7 +107,8 @@ function runStep(name, script) {
   return new Promise((resolve, reject) => {
     const child = spawnNode(name, script);
     child.on('error', reject);
-    child.on('exit', (code, signal) => {
+    // 'close' (not 'exit'): all of the step's output has been printed before the next step starts.
+    child.on('close', (code, signal) => {
       if (code === 0) resolve();
       else reject(new Error(`${name} failed (${signal ? `signal ${signal}` : `exit code ${code}`})`));
     });
@@ -118,7 +119,8 @@ function runStep(name, script) {
 function startService(name, script) {
   const child = spawnNode(name, script);
   child.on('error', (err) => void shutdown(1, `${name} could not start: ${err.message}`));
-  child.on('exit', (code, signal) => {
+  // 'close' follows 'exit' once the pipes drain: the crash output is printed before the shutdown message.
+  child.on('close', (code, signal) => {
     if (!stopping) void shutdown(1, `${name} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}): stopping the rest`);
   });
   return child;
@@ -135,6 +137,18 @@ function waitForExit(child, ms) {
   });
 }
 
+/** Lets the last lines a child wrote reach the terminal: its 'close' follows 'exit' once its pipes drain. */
+function waitForOutput(child, ms) {
+  if (!child.stdout || child.stdout.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    child.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 // ---- shutdown -----------------------------------------------------------------------------------------
 async function shutdown(code, reason) {
   if (stopping) return;
@@ -144,10 +158,12 @@ async function shutdown(code, reason) {
   for (const [, child] of running) child.kill('SIGTERM');
   await Promise.all(
     running.map(async ([name, child]) => {
-      if (await waitForExit(child, STOP_TIMEOUT_MS)) return;
-      warn(`${name} did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`);
-      child.kill('SIGKILL');
-      await waitForExit(child, 2000);
+      if (!(await waitForExit(child, STOP_TIMEOUT_MS))) {
+        warn(`${name} did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`);
+        child.kill('SIGKILL');
+        await waitForExit(child, 2000);
+      }
+      await waitForOutput(child, 500);
     }),
   );
   await stopEmbeddedPostgres();

@@ -7,7 +7,7 @@ import { Money } from '#money';
 import { AuditService, BusinessDateService, DomainError, ProgrammesService, TransactionRunner } from '#platform';
 import fc from 'fast-check';
 import pg from 'pg';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../migrations/data-source.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
