@@ -8,9 +8,21 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Foundation1763800000000 } from './1763800000000-foundation.js';
 import { Ledger1763800000100 } from './1763800000100-ledger.js';
 import { Products1763800000200 } from './1763800000200-products.js';
+import { Holidays1763800000300 } from './1763800000300-holidays.js';
+import { Borrowers1763800000400 } from './1763800000400-borrowers.js';
+import { Documents1763800000500 } from './1763800000500-documents.js';
+import { Applications1763800000600 } from './1763800000600-applications.js';
 
 export const ENTITIES = [...PLATFORM_ENTITIES, ...LEDGER_ENTITIES, ...INTAKE_ENTITIES];
-export const MIGRATIONS = [Foundation1763800000000, Ledger1763800000100, Products1763800000200];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Ledger1763800000100,
+  Products1763800000200,
+  Holidays1763800000300,
+  Borrowers1763800000400,
+  Documents1763800000500,
+  Applications1763800000600,
+];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { insertBorrower } from '../support/fixtures.js';
 import { createTestApp, TEST_ADMIN, type TestApp } from '../support/app.js';
 
 describe('auth and users (e2e)', () => {
@@ -39,13 +41,13 @@ describe('auth and users (e2e)', () => {
       const me = await t.http().get('/api/users/me').set('Authorization', `Bearer ${u.token}`).expect(200);
       expect(me.body).toMatchObject({ id: u.id, username: u.username, roles: [role] });
     }
-    const borrower = await t.userWithRoles(['borrower'], { borrowerId: randomUUID() });
+    const borrower = await t.userWithRoles(['borrower'], { borrowerId: await insertBorrower(t.app.get(DataSource)) });
     const me = await t.http().get('/api/users/me').set('Authorization', `Bearer ${borrower.token}`).expect(200);
     expect(me.body.roles).toEqual(['borrower']);
   });
 
   it("refuses a borrower's token on /api/users with 403 FORBIDDEN, before looking at the body", async () => {
-    const borrower = await t.userWithRoles(['borrower'], { borrowerId: randomUUID() });
+    const borrower = await t.userWithRoles(['borrower'], { borrowerId: await insertBorrower(t.app.get(DataSource)) });
     const list = await t.http().get('/api/users').set('Authorization', `Bearer ${borrower.token}`).expect(403);
     expect(list.body.code).toBe('FORBIDDEN');
     const create = await t.http().post('/api/users').set('Authorization', `Bearer ${borrower.token}`).send({ nonsense: 1 }).expect(403);
@@ -68,6 +70,13 @@ describe('auth and users (e2e)', () => {
       .send({ username: 'peminjam1', password: 'password-1', fullName: 'Peminjam', roles: ['borrower'] })
       .expect(400);
     expect(noBorrower.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'borrowerId' }] });
+    const unknownBorrower = await t
+      .http()
+      .post('/api/users')
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .send({ username: 'peminjam2', password: 'password-1', fullName: 'Peminjam', roles: ['borrower'], borrowerId: randomUUID() })
+      .expect(422);
+    expect(unknownBorrower.body.code).toBe('BORROWER_NOT_FOUND');
   });
 
   it('names every bad field of a user in one 400', async () => {

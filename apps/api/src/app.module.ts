@@ -1,3 +1,4 @@
+import { IntakeModule } from '#intake';
 import { LedgerModule } from '#ledger';
 import { APP_CONFIG, type AppConfig, PlatformModule, ProblemDetailsFilter, validationExceptionFactory } from '#platform';
 import { Module, ValidationPipe } from '@nestjs/common';
@@ -6,15 +7,21 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '../../../migrations/data-source.js';
+import { APPLICATION_CONTROLLERS } from './applications/index.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { BORROWER_CONTROLLERS } from './borrowers/index.js';
 import { BusinessDateController } from './business-date/business-date.controller.js';
+import { DOCUMENT_CONTROLLERS } from './documents/index.js';
 import { FundController } from './fund/fund.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { HOLIDAY_CONTROLLERS } from './holidays/index.js';
 import { RedisHealthIndicator } from './health/redis.health.js';
 import { IdempotentInterceptor } from './http/idempotent.interceptor.js';
 import { LedgerController } from './ledger/ledger.controller.js';
+import { PRODUCT_CONTROLLERS } from './products/index.js';
 import { ProgrammesController } from './programmes/programmes.controller.js';
+import { REGION_CONTROLLERS } from './regions/index.js';
 import { UsersController } from './users/users.controller.js';
 
 @Module({
@@ -37,6 +44,7 @@ import { UsersController } from './users/users.controller.js';
     }),
     TerminusModule.forRoot({ logger: false }),
     LedgerModule,
+    IntakeModule,
   ],
   controllers: [
     AuthController,
@@ -46,6 +54,12 @@ import { UsersController } from './users/users.controller.js';
     FundController,
     LedgerController,
     HealthController,
+    ...REGION_CONTROLLERS,
+    ...HOLIDAY_CONTROLLERS,
+    ...PRODUCT_CONTROLLERS,
+    ...BORROWER_CONTROLLERS,
+    ...DOCUMENT_CONTROLLERS,
+    ...APPLICATION_CONTROLLERS,
   ],
   providers: [
     RedisHealthIndicator,

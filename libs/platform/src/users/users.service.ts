@@ -77,6 +77,9 @@ export class UsersService {
       throw ValidationError.field('borrowerId', 'BORROWER_ID_NOT_ALLOWED', 'borrowerId is only for users with the borrower role');
     const passwordHash = await hashPassword(input.password);
     return this.tx.run(async (em) => {
+      // By table name: platform sits below intake, which owns the borrower entity.
+      if (input.borrowerId && !(await em.query(`SELECT 1 FROM borrower WHERE id = $1`, [input.borrowerId])).length)
+        throw new DomainError('UNPROCESSABLE', 'BORROWER_NOT_FOUND', `Borrower ${input.borrowerId} does not exist`);
       const username = input.username.trim().toLowerCase();
       const inserted = await em
         .createQueryBuilder()

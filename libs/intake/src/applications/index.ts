@@ -1,0 +1,4 @@
+import type { Provider, Type } from '@nestjs/common';
+
+export const APPLICATION_ENTITIES: Type[] = [];
+export const APPLICATION_PROVIDERS: Provider[] = [];

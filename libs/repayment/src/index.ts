@@ -1,0 +1,2 @@
+// Loan accounts, schedules and repayments. The schedule engine (domain/) is used by intake's preview too.
+export {};
