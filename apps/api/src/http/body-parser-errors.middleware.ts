@@ -1,4 +1,4 @@
-import { ProblemDetailsFilter, toProblem } from '#platform';
+import { sendProblem, toProblem } from '#platform';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
@@ -7,8 +7,5 @@ import type { NextFunction, Request, Response } from 'express';
  */
 export function bodyParserErrors(err: unknown, req: Request, res: Response, next: NextFunction): void {
   if (toProblem(err).status >= 500) return next(err);
-  new ProblemDetailsFilter().catch(err, {
-    getType: () => 'http',
-    switchToHttp: () => ({ getRequest: () => req, getResponse: () => res, getNext: () => next }),
-  } as never);
+  sendProblem(err, req, res);
 }

@@ -73,33 +73,37 @@ export function toProblem(err: unknown): Problem {
   return { status: 500, code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged with this requestId' };
 }
 
+const logger = new Logger('ProblemDetails');
+
+/** Writes `err` as a problem+json answer; shared by the Nest filter and the body-parser error middleware. */
+export function sendProblem(err: unknown, req: Request, res: Response): void {
+  const problem = toProblem(err);
+  const requestId = requestContext.current()?.requestId ?? String((req as { id?: string }).id ?? '');
+  if (problem.status >= 500) logger.error({ err, requestId }, 'unhandled error');
+  if (res.headersSent) return;
+  const retryAfter = problem.extensions?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+  res
+    .status(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(
+      JSON.stringify({
+        type: problemType(problem.code),
+        title: problemTitle(problem.code),
+        status: problem.status,
+        detail: problem.detail,
+        code: problem.code,
+        ...problem.extensions,
+        requestId,
+      }),
+    );
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ProblemDetails');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const res = host.switchToHttp().getResponse<Response>();
-    const req = host.switchToHttp().getRequest<Request & { id?: string }>();
-    const problem = toProblem(exception);
-    const requestId = requestContext.current()?.requestId ?? String(req.id ?? '');
-    if (problem.status >= 500) this.logger.error({ err: exception, requestId }, 'unhandled error');
-    if (res.headersSent) return;
-    const retryAfter = problem.extensions?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
-    res
-      .status(problem.status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(
-        JSON.stringify({
-          type: problemType(problem.code),
-          title: problemTitle(problem.code),
-          status: problem.status,
-          detail: problem.detail,
-          code: problem.code,
-          ...problem.extensions,
-          requestId,
-        }),
-      );
+    const http = host.switchToHttp();
+    sendProblem(exception, http.getRequest(), http.getResponse());
   }
 }
