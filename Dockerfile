@@ -31,7 +31,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# The image's own non-root user (uid 1000); the app writes nothing to its directory.
+# The image's own non-root user (uid 1000); it writes only the encrypted borrower documents (a volume).
+RUN mkdir -p /app/data/documents && chown node:node /app/data/documents
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

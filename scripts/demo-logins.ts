@@ -4,6 +4,8 @@ export interface DemoLogin {
   password: string;
   fullName: string;
   roles: string[];
+  /** For a borrower login: the key of the demo borrower (scripts/seed-demo.ts DEMO_BORROWERS) it may see. */
+  borrower?: string;
 }
 
 export const DEFAULT_ADMIN_USERNAME = 'admin';
@@ -15,6 +17,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'penyetuju2', password: 'penyetuju2-demo', fullName: 'Dra. Nur Laila (Komite)', roles: ['approver'] },
   { username: 'bendahara', password: 'bendahara-demo', fullName: 'Agus Salim (Bendahara)', roles: ['finance'] },
   { username: 'bendahara2', password: 'bendahara2-demo', fullName: 'Rina Wulandari (Keuangan)', roles: ['finance'] },
+  { username: 'peminjam', password: 'peminjam-demo', fullName: 'Hj. Maimunah (Peminjam)', roles: ['borrower'], borrower: 'maimunah' },
 ];
 
 export function adminLogin(env: NodeJS.ProcessEnv = process.env): DemoLogin {

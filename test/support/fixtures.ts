@@ -1,23 +1,37 @@
 // Rows the e2e specs need before the endpoints that make them are under test.
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { buildNik, CURRENT_CONSENT_VERSION, type NikGender, sealIdentity } from '#intake';
+import { FieldCipher, validateEnvironment } from '#platform';
 import type { DataSource } from 'typeorm';
 
-/** A minimal borrower in Kecamatan Bangkalan (35.26.01), inserted directly; returns its id. */
+/** A valid NIK nobody else in the run is likely to have (a random serial; callers retry on the rare clash). */
+export function randomNik(opts: { districtCode?: string; birthDate?: string; gender?: NikGender } = {}): string {
+  return buildNik({
+    districtCode: opts.districtCode ?? '35.26.01',
+    birthDate: opts.birthDate ?? `19${randomInt(60, 99)}-0${randomInt(1, 10)}-${randomInt(10, 29)}`,
+    gender: opts.gender ?? (randomInt(2) ? 'F' : 'M'),
+    serial: randomInt(1, 10000),
+  });
+}
+
+/**
+ * A borrower in Kecamatan Bangkalan (35.26.01), man, born 1990-03-12, without a business, inserted
+ * directly; returns its id. Its NIK is valid and sealed like the service seals one (the app's
+ * DATA_ENCRYPTION_KEY from the environment createTestApp set), so GET /api/borrowers/:id/nik works on it.
+ */
 export async function insertBorrower(ds: DataSource): Promise<string> {
-  await ds.query(`
-    INSERT INTO region (code, name, level, parent_code, time_zone) VALUES
-      ('35', 'Jawa Timur', 'PROVINCE', NULL, 'Asia/Jakarta'),
-      ('35.26', 'Kabupaten Bangkalan', 'REGENCY', '35', 'Asia/Jakarta'),
-      ('35.26.01', 'Bangkalan', 'DISTRICT', '35.26', 'Asia/Jakarta')
-    ON CONFLICT (code) DO NOTHING`);
-  const serial = String(randomInt(1, 10000)).padStart(4, '0');
-  const [{ id }] = await ds.query(
-    `INSERT INTO borrower (nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone, address_street,
-       district_code, postal_code, consent_version, consent_given_at)
-     VALUES ('fixture', md5(random()::text), $1, 'Fixture Borrower', 'M', '1990-03-12', '+6281234567890', 'Jl. Fixture 1',
-       '35.26.01', '69111', 'v1', now())
-     RETURNING id`,
-    [`3526********${serial}`],
-  );
-  return id as string;
+  const cipher = new FieldCipher(validateEnvironment(process.env).DATA_ENCRYPTION_KEY);
+  for (;;) {
+    const id = randomUUID();
+    const sealed = sealIdentity(cipher, id, randomNik({ birthDate: '1990-03-12', gender: 'M' }));
+    const rows: { id: string }[] = await ds.query(
+      `INSERT INTO borrower (id, nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone, address_street,
+         district_code, postal_code, consent_version, consent_given_at)
+       VALUES ($1, $2, $3, $4, 'Fixture Borrower', 'M', '1990-03-12', '+6281234567890', 'Jl. Fixture 1', '35.26.01', '69111', $5, now())
+       ON CONFLICT (nik_hash) DO NOTHING
+       RETURNING id`,
+      [id, sealed.nikEncrypted, sealed.nikHash, sealed.nikMasked, CURRENT_CONSENT_VERSION],
+    );
+    if (rows.length) return rows[0].id;
+  }
 }

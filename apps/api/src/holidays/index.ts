@@ -1,3 +1,4 @@
 import type { Type } from '@nestjs/common';
+import { HolidaysController } from './holidays.controller.js';
 
-export const HOLIDAY_CONTROLLERS: Type[] = [];
+export const HOLIDAY_CONTROLLERS: Type[] = [HolidaysController];

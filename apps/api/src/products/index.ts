@@ -1,3 +1,4 @@
 import type { Type } from '@nestjs/common';
+import { ProductsController } from './products.controller.js';
 
-export const PRODUCT_CONTROLLERS: Type[] = [];
+export const PRODUCT_CONTROLLERS: Type[] = [ProductsController];

@@ -1,3 +1,4 @@
 import type { Type } from '@nestjs/common';
+import { RegionsController } from './regions.controller.js';
 
-export const REGION_CONTROLLERS: Type[] = [];
+export const REGION_CONTROLLERS: Type[] = [RegionsController];

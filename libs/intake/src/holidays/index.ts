@@ -1,4 +1,9 @@
-import type { Provider, Type } from '@nestjs/common';
+import type { Provider } from '@nestjs/common';
+import { Holiday } from './holiday.entity.js';
+import { HolidaysService } from './holidays.service.js';
 
-export const HOLIDAY_ENTITIES: Type[] = [];
-export const HOLIDAY_PROVIDERS: Provider[] = [];
+export * from './holiday.entity.js';
+export * from './holidays.service.js';
+
+export const HOLIDAY_ENTITIES = [Holiday];
+export const HOLIDAY_PROVIDERS: Provider[] = [HolidaysService];

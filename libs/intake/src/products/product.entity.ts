@@ -1,7 +1,9 @@
 import { Money, moneyTransformer } from '#money';
+import type { Frequency } from '#repayment';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-export type Frequency = 'MONTHLY' | 'BIWEEKLY' | 'WEEKLY';
+// One definition, the schedule engine's: a product's frequency is what the engine schedules.
+export type { Frequency } from '#repayment';
 
 export interface EligibilityRules {
   minAge: number;
@@ -13,7 +15,7 @@ export interface EligibilityRules {
   maxActiveLoans: number;
 }
 
-/** A programme's lending rules. */
+/** A programme's lending rules. Loans keep a snapshot of them (productTermsSnapshot), never a live reference. */
 @Entity('product')
 export class Product {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -35,6 +37,8 @@ export class Product {
   @Column({ type: 'int', array: true }) reminderOffsetsDays: number[];
   @Column({ type: 'numeric', precision: 18, scale: 2, transformer: moneyTransformer }) committeeThreshold: Money;
   @Column({ type: 'jsonb' }) eligibility: EligibilityRules;
+  /** Days an approval stays valid before close-of-day marks an undisbursed application EXPIRED. */
+  @Column({ type: 'int', default: 30 }) validityDays: number;
   @Column({ type: 'boolean', default: true }) isActive: boolean;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

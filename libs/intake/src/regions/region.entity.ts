@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type RegionLevel = 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'VILLAGE';
+export const REGION_LEVELS = ['PROVINCE', 'REGENCY', 'DISTRICT', 'VILLAGE'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 /** Kemendagri region codes (`35`, `35.26`, `35.26.01`), reference data with each region's time zone. */
 @Entity('region')

@@ -61,6 +61,10 @@ export class EnvironmentVariables {
 
   @Transform(toBool) @IsBoolean()
   RUN_MIGRATIONS = true;
+
+  /** Directory of the borrower documents' (encrypted) files; relative paths start at the working directory. */
+  @IsString() @Matches(/^[^\0]+$/, { message: 'DOCUMENT_STORAGE_DIR must be a directory path' })
+  DOCUMENT_STORAGE_DIR = './data/documents';
 }
 
 export type AppConfig = Readonly<EnvironmentVariables>;

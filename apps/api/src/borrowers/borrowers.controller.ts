@@ -1,0 +1,67 @@
+import { Money } from '#money';
+import { BorrowersService } from '#intake';
+import { ApiProblems, type AuthenticatedUser, STAFF_ROLES } from '#platform';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { UuidParam } from '../http/uuid-param.decorator.js';
+import { BorrowerIdentityResponse, BorrowerPage, BorrowerQuery, BorrowerResponse, CreateBorrowerRequest } from './borrower.dto.js';
+
+const REGISTRATION_400 =
+  'VALIDATION_FAILED, one entry per field: nik (NIK_FORMAT, NIK_PROVINCE_UNKNOWN, NIK_REGION_INVALID, NIK_BIRTH_DATE_INVALID, ' +
+  'NIK_BIRTH_DATE_IN_FUTURE, NIK_SERIAL_ZERO), birthDate (BIRTH_DATE_CONTRADICTS_NIK), gender (GENDER_CONTRADICTS_NIK), ' +
+  'kk (KK_FORMAT), phone (PHONE_FORMAT), address.postalCode (POSTAL_CODE_FORMAT), address.districtCode (DISTRICT_UNKNOWN, ' +
+  'NOT_A_DISTRICT), business.nib (NIB_FORMAT), business.startedOn (STARTED_ON_IN_FUTURE, STARTED_ON_BEFORE_BIRTH), ' +
+  'consent.version (CONSENT_VERSION_UNKNOWN), consent.givenAt (CONSENT_GIVEN_IN_FUTURE), and the shape of the body';
+
+@ApiTags('borrowers')
+@ApiBearerAuth()
+@ApiProblems(401, 403)
+@Controller('borrowers')
+export class BorrowersController {
+  constructor(private readonly borrowers: BorrowersService) {}
+
+  @Post()
+  @Roles('loan_officer')
+  @ApiOperation({ summary: 'Register a business owner and their business; the NIK and KK are stored encrypted' })
+  @ApiCreatedResponse({ type: BorrowerResponse })
+  @ApiProblems([400, REGISTRATION_400], [409, 'BORROWER_NIK_EXISTS'])
+  register(@Body() body: CreateBorrowerRequest, @CurrentUser() user: AuthenticatedUser): Promise<unknown> {
+    return this.borrowers.register({
+      ...body,
+      business: {
+        ...body.business,
+        monthlyRevenue: Money.parse(body.business.monthlyRevenue, 'business.monthlyRevenue'),
+        monthlyExpenses: Money.parse(body.business.monthlyExpenses, 'business.monthlyExpenses'),
+      },
+      createdBy: user.id,
+    });
+  }
+
+  @Get()
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Borrowers by name; ?nik= is an exact lookup, ?districtCode= one kecamatan (staff)' })
+  @ApiOkResponse({ type: BorrowerPage })
+  @ApiProblems([400, 'VALIDATION_FAILED: a bad nik (with its NIK_* code), districtCode, limit or cursor'])
+  list(@Query() q: BorrowerQuery): Promise<unknown> {
+    return this.borrowers.list(q);
+  }
+
+  @Get(':id')
+  @Roles(...STAFF_ROLES, 'borrower')
+  @ApiOperation({ summary: 'One borrower, NIK masked. A borrower user sees only their own record' })
+  @ApiOkResponse({ type: BorrowerResponse })
+  @ApiProblems(400, [404, "NOT_FOUND: no such borrower, or another borrower's record"])
+  get(@UuidParam('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<unknown> {
+    return this.borrowers.getFor(user, id);
+  }
+
+  @Get(':id/nik')
+  @Roles('admin', 'loan_officer')
+  @ApiOperation({ summary: 'The NIK and KK in clear; each read writes a BORROWER_NIK_READ audit row' })
+  @ApiOkResponse({ type: BorrowerIdentityResponse })
+  @ApiProblems(400, 404)
+  revealIdentity(@UuidParam('id') id: string): Promise<BorrowerIdentityResponse> {
+    return this.borrowers.revealIdentity(id);
+  }
+}

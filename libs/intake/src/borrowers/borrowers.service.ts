@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { Money } from '#money';
+import {
+  AuditService,
+  type AuthenticatedUser,
+  BusinessDateService,
+  decodeCursor,
+  DomainError,
+  FieldEncryptionService,
+  type FieldViolation,
+  NotFoundError,
+  type Page,
+  pageLimit,
+  type PageQuery,
+  STAFF_ROLES,
+  toPage,
+  TransactionRunner,
+  ValidationError,
+} from '#platform';
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, In } from 'typeorm';
+import { Region } from '../regions/region.entity.js';
+import { Borrower, type Gender } from './borrower.entity.js';
+import { nikBlindIndex, openIdentity, sealIdentity } from './borrower-identity.js';
+import { type BorrowerView, toBorrowerView } from './borrower-view.js';
+import { Business } from './business.entity.js';
+import { CURRENT_CONSENT_VERSION, isConsentVersion } from './consent.js';
+import { checkRegistration } from './domain/registration-rules.js';
+import { parseNik } from './domain/nik.js';
+import type { Sector } from './sectors.js';
+
+export interface RegisterBorrowerInput {
+  nik: string;
+  kk?: string;
+  fullName: string;
+  gender?: Gender;
+  birthDate?: string;
+  phone: string;
+  address: { street: string; villageName?: string; districtCode: string; postalCode: string };
+  business: { name: string; nib?: string; sector: Sector; startedOn: string; monthlyRevenue: Money; monthlyExpenses: Money };
+  /** Defaults to the current consent text, given now. */
+  consent?: { version: string; givenAt?: string };
+  /** The loan officer registering the borrower. */
+  createdBy?: string | null;
+}
+
+export interface ListBorrowersInput extends PageQuery {
+  nik?: string;
+  districtCode?: string;
+}
+
+/** Consent timestamps come from the officer's device: allow its clock to run a little ahead of ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+const isStaff = (user: AuthenticatedUser) => user.roles.some((r) => STAFF_ROLES.includes(r));
+
+@Injectable()
+export class BorrowersService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly businessDate: BusinessDateService,
+    private readonly cipher: FieldEncryptionService,
+  ) {}
+
+  /** Borrower, business and audit row in one transaction. The NIK is checked against the business date. */
+  async register(input: RegisterBorrowerInput): Promise<BorrowerView> {
+    return this.tx.run(async (em) => {
+      const today = await this.businessDate.current(em);
+      const check = checkRegistration(
+        {
+          nik: input.nik,
+          kk: input.kk,
+          gender: input.gender,
+          birthDate: input.birthDate,
+          fullName: input.fullName,
+          phone: input.phone,
+          postalCode: input.address.postalCode,
+          nib: input.business.nib,
+          startedOn: input.business.startedOn,
+        },
+        today,
+      );
+      const violations: FieldViolation[] = [...check.violations];
+      const district = await em.findOneBy(Region, { code: input.address.districtCode });
+      if (!district)
+        violations.push({ field: 'address.districtCode', code: 'DISTRICT_UNKNOWN', message: `address.districtCode ${input.address.districtCode} is not a known region` });
+      else if (district.level !== 'DISTRICT')
+        violations.push({ field: 'address.districtCode', code: 'NOT_A_DISTRICT', message: `address.districtCode ${district.code} is a ${district.level.toLowerCase()}, not a kecamatan` });
+      const consentVersion = input.consent?.version ?? CURRENT_CONSENT_VERSION;
+      const consentGivenAt = input.consent?.givenAt ? new Date(input.consent.givenAt) : new Date();
+      if (!isConsentVersion(consentVersion))
+        violations.push({ field: 'consent.version', code: 'CONSENT_VERSION_UNKNOWN', message: `consent.version ${consentVersion} is not a published consent text` });
+      if (consentGivenAt.getTime() > Date.now() + CLOCK_SKEW_MS)
+        violations.push({ field: 'consent.givenAt', code: 'CONSENT_GIVEN_IN_FUTURE', message: 'consent.givenAt is in the future' });
+      if (violations.length || !check.nik || !check.phone) throw new ValidationError(violations, `Invalid field${violations.length > 1 ? 's' : ''}: ${[...new Set(violations.map((v) => v.field))].join(', ')}`);
+
+      const id = randomUUID();
+      const inserted = await em
+        .createQueryBuilder()
+        .insert()
+        .into(Borrower)
+        .values({
+          id,
+          ...sealIdentity(this.cipher, id, input.nik, input.kk),
+          fullName: input.fullName.trim(),
+          gender: check.nik.gender,
+          birthDate: check.nik.birthDate,
+          phone: check.phone,
+          addressStreet: input.address.street.trim(),
+          addressVillageName: input.address.villageName?.trim() || null,
+          districtCode: input.address.districtCode,
+          postalCode: input.address.postalCode,
+          consentVersion,
+          consentGivenAt,
+          createdBy: input.createdBy ?? null,
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      // ON CONFLICT DO NOTHING on the blind index: a second registration of a NIK, even a concurrent
+      // one, returns no row instead of aborting the transaction.
+      if (!(inserted.raw as { id: string }[]).length)
+        throw new DomainError('CONFLICT', 'BORROWER_NIK_EXISTS', 'A borrower with this NIK is already registered');
+      await em.insert(Business, {
+        borrowerId: id,
+        name: input.business.name.trim(),
+        nib: input.business.nib ?? null,
+        sector: input.business.sector,
+        startedOn: input.business.startedOn,
+        monthlyRevenue: input.business.monthlyRevenue,
+        monthlyExpenses: input.business.monthlyExpenses,
+      });
+      const view = await this.view(id, em);
+      await this.audit.record(em, { action: 'BORROWER_REGISTERED', entityType: 'borrower', entityId: id, after: view });
+      return view;
+    });
+  }
+
+  /** Staff see any borrower; a borrower user sees only their own record (another id is 404, as if it did not exist). */
+  async getFor(user: AuthenticatedUser, id: string): Promise<BorrowerView> {
+    if (!isStaff(user) && user.borrowerId !== id) throw new NotFoundError('Borrower', id);
+    return this.view(id);
+  }
+
+  async get(id: string): Promise<BorrowerView> {
+    return this.view(id);
+  }
+
+  /** By name; `nik` is an exact lookup through the blind index, `districtCode` keeps one kecamatan. */
+  async list(q: ListBorrowersInput): Promise<Page<BorrowerView>> {
+    const limit = pageLimit(q);
+    const after = decodeCursor(q.cursor);
+    const qb = this.tx.manager
+      .createQueryBuilder(Borrower, 'b')
+      .leftJoinAndSelect('b.business', 'biz')
+      .orderBy('b.fullName', 'ASC')
+      .addOrderBy('b.id', 'ASC')
+      .limit(limit + 1);
+    if (q.nik !== undefined) qb.andWhere('b.nikHash = :nikHash', { nikHash: await this.nikHashForLookup(q.nik) });
+    if (q.districtCode !== undefined) qb.andWhere('b.districtCode = :districtCode', { districtCode: q.districtCode });
+    if (after) qb.andWhere('(b.fullName, b.id) > (:k, :id)', { k: after.k, id: after.id });
+    const rows = await qb.getMany();
+    const names = await this.districtNames(rows.map((b) => b.districtCode));
+    return toPage(
+      rows.map((b) => toBorrowerView(b, names.get(b.districtCode) ?? null)),
+      limit,
+      (b) => ({ k: b.fullName, id: b.id }),
+    );
+  }
+
+  /** The NIK and KK in clear, for the officer who must check them against the card. Every read is audited. */
+  async revealIdentity(id: string): Promise<{ nik: string; kk: string | null }> {
+    return this.tx.run(async (em) => {
+      const row = await em.findOne(Borrower, { where: { id }, select: { id: true, nikEncrypted: true, kkEncrypted: true } });
+      if (!row) throw new NotFoundError('Borrower', id);
+      await this.audit.record(em, {
+        action: 'BORROWER_NIK_READ',
+        entityType: 'borrower',
+        entityId: id,
+        after: { fields: row.kkEncrypted ? ['nik', 'kk'] : ['nik'] },
+      });
+      return openIdentity(this.cipher, row);
+    });
+  }
+
+  /** The borrower with this NIK, if one is registered (the seed and other modules use it). */
+  async findIdByNik(nik: string, em: EntityManager = this.tx.manager): Promise<string | null> {
+    const row = await em.findOne(Borrower, { where: { nikHash: nikBlindIndex(this.cipher, nik) }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
+  private async nikHashForLookup(nik: string): Promise<string> {
+    const parsed = parseNik(nik, await this.businessDate.current());
+    if (!parsed.ok) throw ValidationError.field('nik', parsed.code, parsed.message);
+    return nikBlindIndex(this.cipher, nik);
+  }
+
+  private async view(id: string, em: EntityManager = this.tx.manager): Promise<BorrowerView> {
+    const b = await em.findOne(Borrower, { where: { id }, relations: { business: true } });
+    if (!b) throw new NotFoundError('Borrower', id);
+    const names = await this.districtNames([b.districtCode], em);
+    return toBorrowerView(b, names.get(b.districtCode) ?? null);
+  }
+
+  private async districtNames(codes: string[], em: EntityManager = this.tx.manager): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const regions = await em.findBy(Region, { code: In([...new Set(codes)]) });
+    return new Map(regions.map((r) => [r.code, r.name]));
+  }
+}
