@@ -1,9 +1,12 @@
 // The one DataSource definition: used by the api and worker (via TypeOrmModule), the migration CLI,
 // the seed and the tests. Entities and migrations are listed explicitly (no globs under ESM).
 import 'reflect-metadata';
+import { DISBURSEMENT_ENTITIES } from '#disbursement';
 import { INTAKE_ENTITIES } from '#intake';
 import { LEDGER_ENTITIES } from '#ledger';
 import { PLATFORM_ENTITIES, SnakeNamingStrategy } from '#platform';
+import { REPAYMENT_ENTITIES } from '#repayment';
+import { SCORING_ENTITIES } from '#scoring';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Foundation1763800000000 } from './1763800000000-foundation.js';
 import { Ledger1763800000100 } from './1763800000100-ledger.js';
@@ -12,8 +15,17 @@ import { Holidays1763800000300 } from './1763800000300-holidays.js';
 import { Borrowers1763800000400 } from './1763800000400-borrowers.js';
 import { Documents1763800000500 } from './1763800000500-documents.js';
 import { Applications1763800000600 } from './1763800000600-applications.js';
+import { Scoring1763800000700 } from './1763800000700-scoring.js';
+import { DisbursementsLoans1763800000800 } from './1763800000800-disbursements-loans.js';
 
-export const ENTITIES = [...PLATFORM_ENTITIES, ...LEDGER_ENTITIES, ...INTAKE_ENTITIES];
+export const ENTITIES = [
+  ...PLATFORM_ENTITIES,
+  ...LEDGER_ENTITIES,
+  ...INTAKE_ENTITIES,
+  ...SCORING_ENTITIES,
+  ...REPAYMENT_ENTITIES,
+  ...DISBURSEMENT_ENTITIES,
+];
 export const MIGRATIONS = [
   Foundation1763800000000,
   Ledger1763800000100,
@@ -22,6 +34,8 @@ export const MIGRATIONS = [
   Borrowers1763800000400,
   Documents1763800000500,
   Applications1763800000600,
+  Scoring1763800000700,
+  DisbursementsLoans1763800000800,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -1,6 +1,9 @@
+import { DisbursementModule } from '#disbursement';
 import { IntakeModule } from '#intake';
 import { LedgerModule } from '#ledger';
 import { APP_CONFIG, type AppConfig, PlatformModule, ProblemDetailsFilter, validationExceptionFactory } from '#platform';
+import { RepaymentModule } from '#repayment';
+import { ScoringModule } from '#scoring';
 import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -12,6 +15,7 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { BORROWER_CONTROLLERS } from './borrowers/index.js';
 import { BusinessDateController } from './business-date/business-date.controller.js';
+import { DISBURSEMENT_CONTROLLERS } from './disbursements/index.js';
 import { DOCUMENT_CONTROLLERS } from './documents/index.js';
 import { FundController } from './fund/fund.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -19,9 +23,11 @@ import { HOLIDAY_CONTROLLERS } from './holidays/index.js';
 import { RedisHealthIndicator } from './health/redis.health.js';
 import { IdempotentInterceptor } from './http/idempotent.interceptor.js';
 import { LedgerController } from './ledger/ledger.controller.js';
+import { LOAN_CONTROLLERS } from './loans/index.js';
 import { PRODUCT_CONTROLLERS } from './products/index.js';
 import { ProgrammesController } from './programmes/programmes.controller.js';
 import { REGION_CONTROLLERS } from './regions/index.js';
+import { SCORING_CONTROLLERS } from './scoring/index.js';
 import { UsersController } from './users/users.controller.js';
 
 @Module({
@@ -45,6 +51,9 @@ import { UsersController } from './users/users.controller.js';
     TerminusModule.forRoot({ logger: false }),
     LedgerModule,
     IntakeModule,
+    ScoringModule,
+    RepaymentModule,
+    DisbursementModule,
   ],
   controllers: [
     AuthController,
@@ -60,6 +69,9 @@ import { UsersController } from './users/users.controller.js';
     ...BORROWER_CONTROLLERS,
     ...DOCUMENT_CONTROLLERS,
     ...APPLICATION_CONTROLLERS,
+    ...SCORING_CONTROLLERS,
+    ...DISBURSEMENT_CONTROLLERS,
+    ...LOAN_CONTROLLERS,
   ],
   providers: [
     RedisHealthIndicator,
