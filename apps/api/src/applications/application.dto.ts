@@ -91,6 +91,61 @@ export class StatusChangeResponse {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
 }
 
+export class FactorScoreResponse {
+  @ApiProperty({ example: 'REPAYMENT_CAPACITY', description: 'The factor code of the scorecard' }) name: string;
+  @ApiProperty({ example: 'Kemampuan bayar' }) label: string;
+  @ApiProperty({ example: 'Repayment capacity' }) labelEn: string;
+  @ApiProperty({ example: 25 }) points: number;
+  @ApiProperty({ example: 30 }) maxPoints: number;
+  @ApiProperty({ example: 'Angsuran Rp417.000 = 16,7% dari laba bersih bulanan Rp2.500.000 (batas 30%)', description: 'Indonesian' }) reason: string;
+  @ApiProperty({ example: 'Installment Rp417,000 is 16.7% of monthly net income Rp2,500,000 (cap 30%)' }) reasonEn: string;
+}
+
+export class KnockOutResponse {
+  @ApiProperty({ example: 'SLIK_COLLECTIBILITY_AT_LEAST' }) rule: string;
+  @ApiProperty({ example: 'Kolektibilitas SLIK 4 (Diragukan): 3 atau lebih buruk berarti ditolak' }) reason: string;
+  @ApiProperty({ example: 'SLIK collectibility 4 (Doubtful): 3 or worse is a knock-out' }) reasonEn: string;
+}
+
+export class ScoringRunResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 1, description: '1, 2, ... per application: a rescore adds a run' }) runNumber: number;
+  @ApiProperty({ format: 'uuid' }) scorecardId: string;
+  @ApiProperty({ example: 'BKL-UMKM' }) scorecardCode: string;
+  @ApiProperty({ example: 1 }) scorecardVersion: number;
+  @ApiProperty({ example: 87, minimum: 0, maximum: 100, description: "The sum of the factors' points" }) score: number;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D', 'E'] }) grade: string;
+  @ApiProperty({ enum: ['APPROVE', 'REVIEW', 'REJECT'] }) recommendation: string;
+  @ApiProperty({ example: 'Nilai A (skor 87 dari 100): disarankan disetujui' }) recommendationReason: string;
+  @ApiProperty({ example: 'Grade A (score 87 of 100): recommended for approval' }) recommendationReasonEn: string;
+  @ApiProperty({ example: '9000000.00', description: 'From capacity (the installment cap x tenor), rounded down to the unit, within the product range' })
+  maxRecommendedAmount: string;
+  @ApiProperty({ example: '417000.00', description: 'The largest installment for the amount and tenor asked' }) installment: string;
+  @ApiProperty({ type: [FactorScoreResponse] }) factors: FactorScoreResponse[];
+  @ApiProperty({ type: [KnockOutResponse], description: 'Any knock-out makes the recommendation REJECT' }) knockOuts: KnockOutResponse[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Every input the scorer read (money as decimal strings)' }) inputs: object;
+  @ApiProperty({ example: '2026-06-15' }) businessDate: string;
+  @ApiProperty({ format: 'uuid' }) scoredBy: string;
+  @ApiProperty({ format: 'date-time' }) scoredAt: string;
+}
+
+export class DecisionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 1, description: "1: the first decision; 2: the credit committee's second approver" }) step: number;
+  @ApiProperty({ enum: ['APPROVE', 'REJECT'] }) decision: string;
+  @ApiProperty({ example: '5000000.00', nullable: true, type: String }) approvedAmount: string | null;
+  @ApiProperty({ example: 12, nullable: true, type: Number }) approvedTenor: number | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['CAPACITY_INSUFFICIENT', 'BAD_CREDIT_HISTORY', 'INCOMPLETE_DOCUMENTS', 'NOT_ELIGIBLE', 'OTHER'] })
+  reasonCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The scoring run the decision was made on' }) scoringRunId: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) fromStatus: ApplicationStatus;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) toStatus: ApplicationStatus;
+  @ApiProperty({ example: '2026-06-15' }) businessDate: string;
+  @ApiProperty({ format: 'uuid' }) decidedBy: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt: string;
+}
+
 export class ApplicationDetailResponse extends ApplicationResponse {
   @ApiProperty({ type: 'object', additionalProperties: true, description: "The product's terms at submission (productTermsSnapshot)" })
   termsSnapshot: object;
@@ -98,11 +153,22 @@ export class ApplicationDetailResponse extends ApplicationResponse {
   @ApiProperty({ type: [StatusChangeResponse], description: 'Oldest first, starting with the submission' })
   statusHistory: StatusChangeResponse[];
 
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Scoring runs (filled once scoring exists)' })
-  scores: unknown[];
+  @ApiProperty({ type: [ScoringRunResponse], description: 'Scoring runs, oldest first' })
+  scores: ScoringRunResponse[];
 
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Approval decisions (filled once decisions exist)' })
-  decisions: unknown[];
+  @ApiProperty({ type: [DecisionResponse], description: "Approvers' decisions, in order" })
+  decisions: DecisionResponse[];
+
+  @ApiProperty({ example: '5000000.00', nullable: true, type: String, description: "The final approval's amount; null until APPROVED" })
+  approvedAmount: string | null;
+
+  @ApiProperty({ example: 12, nullable: true, type: Number, description: "The final approval's tenor; null until APPROVED" })
+  approvedTenor: number | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) approvedAt: string | null;
+
+  @ApiProperty({ example: '2026-06-15', nullable: true, type: String, description: 'Business date of the final approval; validityDays count from it' })
+  approvedOn: string | null;
 }
 
 export class ApplicationPage {

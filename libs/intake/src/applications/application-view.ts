@@ -33,14 +33,85 @@ export interface StatusChangeView {
   note: string | null;
 }
 
+// The shapes below are the scoring lib's rows (scoring_run, application_decision) as the application's
+// answer shows them. Intake reads those tables by SQL: scoring depends on intake, never the reverse.
+
+export interface FactorScoreView {
+  name: string;
+  label: string;
+  labelEn: string;
+  points: number;
+  maxPoints: number;
+  /** Indonesian, as the officer explains it to the applicant. */
+  reason: string;
+  reasonEn: string;
+}
+
+export interface KnockOutView {
+  rule: string;
+  reason: string;
+  reasonEn: string;
+}
+
+/** One scoring run: the scorecard version, what it read, and the explained result. */
+export interface ScoringRunView {
+  id: string;
+  runNumber: number;
+  scorecardId: string;
+  scorecardCode: string;
+  scorecardVersion: number;
+  score: number;
+  grade: 'A' | 'B' | 'C' | 'D' | 'E';
+  recommendation: 'APPROVE' | 'REVIEW' | 'REJECT';
+  recommendationReason: string;
+  recommendationReasonEn: string;
+  maxRecommendedAmount: Money;
+  /** The largest installment for the amount and tenor asked. */
+  installment: Money;
+  factors: FactorScoreView[];
+  knockOuts: KnockOutView[];
+  /** Every input the scorer read (money as decimal strings). */
+  inputs: Record<string, unknown>;
+  businessDate: string;
+  scoredBy: string;
+  scoredAt: string;
+}
+
+/** One approver's decision, on the run they saw. */
+export interface DecisionView {
+  id: string;
+  /** 1: the first decision; 2: the credit committee's second approver. */
+  step: number;
+  decision: 'APPROVE' | 'REJECT';
+  approvedAmount: Money | null;
+  approvedTenor: number | null;
+  reasonCode: string | null;
+  note: string | null;
+  scoringRunId: string;
+  fromStatus: ApplicationStatus;
+  toStatus: ApplicationStatus;
+  businessDate: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+/** The final approval's terms: null until the application is APPROVED (kept once it is disbursed or expires). */
+export interface ApprovedTerms {
+  approvedAmount: Money | null;
+  approvedTenor: number | null;
+  approvedAt: string | null;
+  /** The business date of the final approval: the product's validityDays count from it. */
+  approvedOn: string | null;
+}
+
 /** One application with everything known about it. */
-export interface ApplicationDetail extends ApplicationView {
+export interface ApplicationDetail extends ApplicationView, ApprovedTerms {
   termsSnapshot: ProductTerms;
   statusHistory: StatusChangeView[];
-  /** Filled by the scoring issue: scoring runs, newest last. */
-  scores: unknown[];
-  /** Filled by the scoring issue: approvers' decisions, in order. */
-  decisions: unknown[];
+  /** Scoring runs, oldest first. */
+  scores: ScoringRunView[];
+  /** Approvers' decisions, in order. */
+  decisions: DecisionView[];
 }
 
 export const toApplicationView = (a: Application): ApplicationView => ({

@@ -7,9 +7,16 @@ import { Borrower } from '../borrowers/borrower.entity.js';
 import { Business } from '../borrowers/business.entity.js';
 import { Product } from '../products/product.entity.js';
 import { ApplicationStatusChange } from './application-status-change.entity.js';
-import { type ApplicationDetail, toApplicationView, toStatusChangeView } from './application-view.js';
+import {
+  type ApplicationDetail,
+  type ApprovedTerms,
+  type DecisionView,
+  type ScoringRunView,
+  toApplicationView,
+  toStatusChangeView,
+} from './application-view.js';
 import { Application } from './application.entity.js';
-import { type ApplicationEvent, COUNTS_AS_ACTIVE_LOAN, nextStatus } from './domain/application-status.js';
+import { type ApplicationEvent, type ApplicationStatus, COUNTS_AS_ACTIVE_LOAN, nextStatus } from './domain/application-status.js';
 import { checkEligibility, type IneligibilityReason } from './domain/check-eligibility.js';
 import { productTermsSnapshot } from '../products/product-terms.js';
 
@@ -24,6 +31,14 @@ export interface SubmitApplicationInput {
 export interface TransitionOptions {
   /** Who moves it; defaults to the signed-in user of the running request (null for the worker). */
   actorId?: string | null;
+  /** What the move was about (a scoring run, a decision), added to the audit row's `after`. */
+  details?: Record<string, unknown>;
+}
+
+/** An application's final approval, as disbursement reads it. */
+export interface ApplicationApproval extends ApprovedTerms {
+  applicationId: string;
+  status: ApplicationStatus;
 }
 
 const AUDIT_ACTION: Record<ApplicationEvent, string> = {
@@ -173,9 +188,33 @@ export class ApplicationsService {
       entityId: applicationId,
       actorId: changedBy,
       before: { status: current.status, statusSince: current.statusSince, version: current.version },
-      after: { status: to, statusSince, version: current.version + 1, note: note ?? null },
+      after: { status: to, statusSince, version: current.version + 1, note: note ?? null, ...opts.details },
     });
     return em.findOneByOrFail(Application, { id: applicationId });
+  }
+
+  /**
+   * Stores the final approval's terms on the application row, inside the approving transaction. The
+   * columns come from the scoring migration and are not mapped on the entity, hence SQL.
+   */
+  async recordApprovedTerms(em: EntityManager, applicationId: string, amount: Money, tenor: number): Promise<void> {
+    const businessDate = await this.businessDate.current(em);
+    await em.query(`UPDATE application SET approved_amount = $2, approved_tenor = $3, approved_at = now(), approved_on = $4 WHERE id = $1`, [
+      applicationId,
+      amount.toString(),
+      tenor,
+      businessDate,
+    ]);
+  }
+
+  /**
+   * The final approval's amount and tenor (null until APPROVED): what a disbursement pays out. Pass the
+   * transaction's manager after locking the row to read them consistently with the status.
+   */
+  async approval(applicationId: string, em: EntityManager = this.tx.manager): Promise<ApplicationApproval> {
+    const rows = (await em.query(`SELECT id, status FROM application WHERE id = $1`, [applicationId])) as { id: string; status: ApplicationStatus }[];
+    if (!rows.length) throw new NotFoundError('Application', applicationId);
+    return { applicationId, status: rows[0].status, ...(await this.approvedTerms(applicationId, em)) };
   }
 
   /** The officer takes the application back before any decision (SUBMITTED or SCORED). */
@@ -190,18 +229,74 @@ export class ApplicationsService {
     return this.detail(applicationId);
   }
 
-  /** The application with its terms, its history and (once scoring exists) its scores and decisions. */
+  /** The application with its terms, its history, its scoring runs and decisions, and its final approval. */
   async detail(applicationId: string, em: EntityManager = this.tx.manager): Promise<ApplicationDetail> {
     const application = await em.findOneBy(Application, { id: applicationId });
     if (!application) throw new NotFoundError('Application', applicationId);
     const history = await em.find(ApplicationStatusChange, { where: { applicationId }, order: { id: 'ASC' } });
     return {
       ...toApplicationView(application),
+      ...(await this.approvedTerms(applicationId, em)),
       termsSnapshot: application.termsSnapshot,
       statusHistory: history.map(toStatusChangeView),
-      scores: [],
-      decisions: [],
+      scores: await this.scoringRuns(applicationId, em),
+      decisions: await this.decisions(applicationId, em),
     };
+  }
+
+  // The three readers below read the scoring lib's tables and columns by SQL: scoring depends on intake
+  // (it moves applications through transition()), so intake must not import it.
+
+  private async approvedTerms(applicationId: string, em: EntityManager): Promise<ApprovedTerms> {
+    const [row] = (await em.query(`SELECT approved_amount, approved_tenor, approved_at, approved_on FROM application WHERE id = $1`, [applicationId])) as {
+      approved_amount: string | null;
+      approved_tenor: number | null;
+      approved_at: Date | null;
+      approved_on: string | null;
+    }[];
+    return {
+      approvedAmount: row?.approved_amount == null ? null : Money.fromDb(row.approved_amount),
+      approvedTenor: row?.approved_tenor ?? null,
+      approvedAt: row?.approved_at ? row.approved_at.toISOString() : null,
+      approvedOn: row?.approved_on ?? null,
+    };
+  }
+
+  private async scoringRuns(applicationId: string, em: EntityManager): Promise<ScoringRunView[]> {
+    const rows = (await em.query(
+      `SELECT r.id, r.run_number AS "runNumber", r.scorecard_id AS "scorecardId", s.code AS "scorecardCode", s.version AS "scorecardVersion",
+              r.score, r.grade, r.recommendation, r.recommendation_reason AS "recommendationReason",
+              r.recommendation_reason_en AS "recommendationReasonEn", r.max_recommended_amount AS "maxRecommendedAmount",
+              r.installment, r.factors, r.knock_outs AS "knockOuts", r.inputs, r.business_date AS "businessDate",
+              r.scored_by AS "scoredBy", r.scored_at AS "scoredAt"
+         FROM scoring_run r JOIN scorecard s ON s.id = r.scorecard_id
+        WHERE r.application_id = $1
+        ORDER BY r.run_number`,
+      [applicationId],
+    )) as (Omit<ScoringRunView, 'maxRecommendedAmount' | 'installment' | 'scoredAt'> & { maxRecommendedAmount: string; installment: string; scoredAt: Date })[];
+    return rows.map((r) => ({
+      ...r,
+      maxRecommendedAmount: Money.fromDb(r.maxRecommendedAmount),
+      installment: Money.fromDb(r.installment),
+      scoredAt: r.scoredAt.toISOString(),
+    }));
+  }
+
+  private async decisions(applicationId: string, em: EntityManager): Promise<DecisionView[]> {
+    const rows = (await em.query(
+      `SELECT id, step, decision, approved_amount AS "approvedAmount", approved_tenor AS "approvedTenor", reason_code AS "reasonCode", note,
+              scoring_run_id AS "scoringRunId", from_status AS "fromStatus", to_status AS "toStatus", business_date AS "businessDate",
+              decided_by AS "decidedBy", decided_at AS "decidedAt"
+         FROM application_decision
+        WHERE application_id = $1
+        ORDER BY step`,
+      [applicationId],
+    )) as (Omit<DecisionView, 'approvedAmount' | 'decidedAt'> & { approvedAmount: string | null; decidedAt: Date })[];
+    return rows.map((d) => ({
+      ...d,
+      approvedAmount: d.approvedAmount === null ? null : Money.fromDb(d.approvedAmount),
+      decidedAt: d.decidedAt.toISOString(),
+    }));
   }
 
   /**

@@ -10,6 +10,7 @@ export * from './application-view.js';
 export * from './application.entity.js';
 export * from './applications.service.js';
 export * from './domain/application-status.js';
+export * from './domain/calendar-age.js';
 export * from './domain/check-eligibility.js';
 
 export const APPLICATION_ENTITIES: Type[] = [Application, ApplicationStatusChange];
