@@ -17,6 +17,9 @@ import { Documents1763800000500 } from './1763800000500-documents.js';
 import { Applications1763800000600 } from './1763800000600-applications.js';
 import { Scoring1763800000700 } from './1763800000700-scoring.js';
 import { DisbursementsLoans1763800000800 } from './1763800000800-disbursements-loans.js';
+import { Repayments1763800000900 } from './1763800000900-repayments.js';
+import { CloseOfDay1763800001000 } from './1763800001000-close-of-day.js';
+import { Servicing1763800001100 } from './1763800001100-servicing.js';
 
 export const ENTITIES = [
   ...PLATFORM_ENTITIES,
@@ -36,6 +39,9 @@ export const MIGRATIONS = [
   Applications1763800000600,
   Scoring1763800000700,
   DisbursementsLoans1763800000800,
+  Repayments1763800000900,
+  CloseOfDay1763800001000,
+  Servicing1763800001100,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

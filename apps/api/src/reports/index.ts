@@ -1,0 +1,3 @@
+import type { Type } from '@nestjs/common';
+
+export const REPORT_CONTROLLERS: Type[] = [];
