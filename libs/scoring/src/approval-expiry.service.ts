@@ -32,6 +32,8 @@ export class ApprovalExpiryService {
            SELECT id, status_since, version, (terms_snapshot->>'validityDays')::int AS validity_days
              FROM application
             WHERE status = 'APPROVED' AND status_since + (terms_snapshot->>'validityDays')::int <= $1::date
+              -- An order already sent to the bank must still be confirmable: it keeps the approval alive.
+              AND NOT EXISTS (SELECT 1 FROM disbursement d WHERE d.application_id = application.id AND d.status <> 'CANCELLED')
             FOR UPDATE
          ), expired AS (
            UPDATE application a

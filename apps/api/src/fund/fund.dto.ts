@@ -48,4 +48,8 @@ export class FundPositionResponse {
   @ApiProperty({ example: '0.00', description: '2100' }) borrowerCredits: string;
   @ApiProperty({ example: '0.00', description: '4100' }) lateFeeIncome: string;
   @ApiProperty({ example: '0.00', description: '5100' }) loanLosses: string;
+  @ApiProperty({ example: '25000000.00', description: 'Disbursement orders not yet confirmed or cancelled' }) committed: string;
+  @ApiProperty({ example: '425000000.00', description: 'cash - committed: what new disbursement orders may still take' }) available: string;
+  @ApiProperty({ example: '50000000.00', description: '1200 Loans receivable: principal borrowers still owe' }) outstandingLoans: string;
+  @ApiProperty({ example: '0.00', description: '5100 Loan losses: principal written off' }) writtenOff: string;
 }

@@ -1,6 +1,6 @@
 import { Money } from '#money';
 import { AuditService, BusinessDateService, DomainError, NotFoundError, requestContext, TransactionRunner } from '#platform';
-import { generateSchedule } from '#repayment';
+import { generateSchedule, Loan } from '#repayment';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { Borrower } from '../borrowers/borrower.entity.js';
@@ -89,11 +89,9 @@ export class ApplicationsService {
       if (!product.isActive) throw new DomainError('UNPROCESSABLE', 'PRODUCT_NOT_ACTIVE', `Product ${product.code} no longer takes applications`);
       const business = await em.findOneBy(Business, { borrowerId: borrower.id });
       const businessDate = await this.businessDate.current(em);
-      const activeLoans = await em.countBy(Application, {
-        borrowerId: borrower.id,
-        programmeId: product.programmeId,
-        status: In([...COUNTS_AS_ACTIVE_LOAN]),
-      });
+      const activeLoans =
+        (await em.countBy(Application, { borrowerId: borrower.id, programmeId: product.programmeId, status: In([...COUNTS_AS_ACTIVE_LOAN]) })) +
+        (await em.countBy(Loan, { borrowerId: borrower.id, programmeId: product.programmeId, status: 'ACTIVE' }));
       const reasons = checkEligibility({
         rules: product.eligibility,
         ranges: product,

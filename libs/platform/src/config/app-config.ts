@@ -65,6 +65,14 @@ export class EnvironmentVariables {
   /** Directory of the borrower documents' (encrypted) files; relative paths start at the working directory. */
   @IsString() @Matches(/^[^\0]+$/, { message: 'DOCUMENT_STORAGE_DIR must be a directory path' })
   DOCUMENT_STORAGE_DIR = './data/documents';
+
+  /** The bank holding the fund's account: its bulk-transfer file layout is the default for batches. */
+  @Matches(/^\d{3}$/, { message: 'FUND_BANK_CODE must be a 3-digit bank code such as 114 (Bank Jatim)' })
+  FUND_BANK_CODE = '114';
+
+  /** The 8 digits the fund's bank sets at the start of every virtual account; the loan number's digits follow. */
+  @Matches(/^\d{8}$/, { message: 'VA_PREFIX must be the 8 digits the bank assigns to the programme' })
+  VA_PREFIX = '11400001';
 }
 
 export type AppConfig = Readonly<EnvironmentVariables>;

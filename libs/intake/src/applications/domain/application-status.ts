@@ -38,11 +38,11 @@ export const FINAL_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES
 );
 
 /**
- * Statuses that count against the product's maxActiveLoans. DISBURSED stands in for "has an active
- * loan" until loan accounts exist (a later issue): then a disbursed application whose loan is CLOSED
- * or WRITTEN_OFF must stop counting, and the check must read ACTIVE loans instead of DISBURSED here.
+ * Applications still on their way to a loan count against the product's maxActiveLoans, together
+ * with the borrower's ACTIVE loan accounts. A DISBURSED application no longer counts by itself: its
+ * loan does while ACTIVE, and stops counting once it is CLOSED or WRITTEN_OFF.
  */
-export const COUNTS_AS_ACTIVE_LOAN: readonly ApplicationStatus[] = ['SUBMITTED', 'SCORED', 'APPROVED', 'PENDING_SECOND_APPROVAL', 'DISBURSED'];
+export const COUNTS_AS_ACTIVE_LOAN: readonly ApplicationStatus[] = ['SUBMITTED', 'SCORED', 'APPROVED', 'PENDING_SECOND_APPROVAL'];
 
 // Own properties only: a status or event read from outside ("constructor") must not find Object's members.
 function target(from: ApplicationStatus, event: ApplicationEvent): ApplicationStatus | undefined {
