@@ -60,22 +60,25 @@ export class DisbursementsLoans1763800000800 implements MigrationInterface {
                WHEN principal_paid > 0 OR late_fee_paid > 0 THEN 'PARTIALLY_PAID'
                ELSE 'UNPAID' END) STORED,
         paid_on date,
-        UNIQUE (loan_id, number)
+        -- A reschedule supersedes the unpaid rows and adds a new version; history is never deleted.
+        schedule_version integer NOT NULL DEFAULT 1 CHECK (schedule_version >= 1),
+        superseded_at timestamptz,
+        UNIQUE (loan_id, schedule_version, number)
       );
       -- Arrears and reminders read unpaid installments by date.
-      CREATE INDEX loan_installment_unpaid ON loan_installment (due_date, loan_id) WHERE payment_status <> 'PAID';
+      CREATE INDEX loan_installment_unpaid ON loan_installment (due_date, loan_id) WHERE payment_status <> 'PAID' AND superseded_at IS NULL;
 
       CREATE FUNCTION loan_track_oldest_unpaid() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE lid uuid;
       BEGIN
         IF TG_OP = 'DELETE' THEN lid := OLD.loan_id; ELSE lid := NEW.loan_id; END IF;
         UPDATE loan SET oldest_unpaid_due_date =
-          (SELECT min(due_date) FROM loan_installment WHERE loan_id = lid AND payment_status <> 'PAID')
+          (SELECT min(due_date) FROM loan_installment WHERE loan_id = lid AND payment_status <> 'PAID' AND superseded_at IS NULL)
          WHERE id = lid;
         RETURN NULL;
       END $$;
       CREATE TRIGGER loan_installment_oldest_unpaid
-        AFTER INSERT OR DELETE OR UPDATE OF due_date, principal_due, principal_paid, late_fee_due, late_fee_paid ON loan_installment
+        AFTER INSERT OR DELETE OR UPDATE OF due_date, principal_due, principal_paid, late_fee_due, late_fee_paid, superseded_at ON loan_installment
         FOR EACH ROW EXECUTE FUNCTION loan_track_oldest_unpaid();
 
       CREATE TABLE disbursement_batch (

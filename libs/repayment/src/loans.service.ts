@@ -16,7 +16,7 @@ import {
   ValidationError,
 } from '#platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, type EntityManager, In } from 'typeorm';
+import { Brackets, type EntityManager, In, IsNull } from 'typeorm';
 import { type Collectibility, COLLECTIBILITY_TABLES, collectibilityBand } from './domain/classify-collectibility.js';
 import { generateSchedule } from './domain/generate-schedule.js';
 import { loanNumber, loanNumberPrefix, virtualAccountFor } from './domain/loan-number.js';
@@ -141,7 +141,7 @@ export class LoansService {
       ],
     });
     const loan = await em.findOneByOrFail(Loan, { id: loanId });
-    const installments = await em.find(LoanInstallment, { where: { loanId }, order: { number: 'ASC' } });
+    const installments = await em.find(LoanInstallment, { where: { loanId, supersededAt: IsNull() }, order: { number: 'ASC' } });
     await this.audit.record(em, {
       action: 'LOAN_BOOKED',
       entityType: 'loan',
@@ -170,7 +170,7 @@ export class LoansService {
     const em = this.tx.manager;
     if (!(await em.existsBy(Loan, { id: loanId }))) throw new NotFoundError('Loan', loanId);
     const businessDate = await this.businessDate.current(em);
-    const installments = await em.find(LoanInstallment, { where: { loanId }, order: { number: 'ASC' } });
+    const installments = await em.find(LoanInstallment, { where: { loanId, supersededAt: IsNull() }, order: { number: 'ASC' } });
     return { installments: installments.map((i) => toInstallmentView(i, businessDate)) };
   }
 

@@ -21,4 +21,8 @@ export class LoanInstallment {
   @Column({ type: 'text', insert: false, update: false }) paymentStatus: InstallmentPaymentStatus;
   /** The value date of the payment that completed it. */
   @Column({ type: 'date', nullable: true }) paidOn: string | null;
+  /** 1 for the schedule booked at disbursement; a reschedule adds the next version. */
+  @Column({ type: 'int', default: 1 }) scheduleVersion: number;
+  /** Set when a reschedule replaced this row; only rows without it are the loan's current schedule. */
+  @Column({ type: 'timestamptz', nullable: true }) supersededAt: Date | null;
 }
