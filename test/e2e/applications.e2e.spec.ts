@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type ApplicantOptions, buildApplicant, buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { approvedApplication } from '../support/approved-application.js';
 
 // Every date below is counted from this business date (a Monday); 12 monthly installments mature 2027-06-15.
 const TODAY = '2026-06-15';
@@ -171,20 +172,56 @@ describe('applications: intake, eligibility, withdrawal and the pipeline (e2e)',
       await submit(bodyFor(borrowerId, { amount: '2000000' })).expect(201);
     });
 
-    it('counts approved and disbursed applications as active loans, and not rejected or expired ones', async () => {
+    it('counts open applications as active loans, and not rejected, withdrawn or expired ones', async () => {
       for (const [status, refused] of [
+        ['SUBMITTED', true],
         ['SCORED', true],
         ['APPROVED', true],
         ['PENDING_SECOND_APPROVAL', true],
-        ['DISBURSED', true],
         ['REJECTED', false],
         ['EXPIRED', false],
       ] as const) {
         const app = await submitted();
-        await ds.query(`UPDATE application SET status = $1 WHERE id = $2`, [status, app.id]);
+        if (status !== 'SUBMITTED') await ds.query(`UPDATE application SET status = $1 WHERE id = $2`, [status, app.id]);
         const again = await submit(bodyFor(app.borrowerId));
         expect([status, again.status]).toEqual([status, refused ? 422 : 201]);
       }
+      const withdrawn = await submitted();
+      await withdraw(withdrawn.id).expect(200);
+      await submit(bodyFor(withdrawn.borrowerId)).expect(201);
+    });
+
+    it('counts an ACTIVE loan from a real disbursement as an active loan, and neither a CLOSED nor a WRITTEN_OFF one (nor its DISBURSED application)', async () => {
+      const finance = await t.userWithRoles(['finance']);
+      const moneyMove = (path: string, token: string, body: Record<string, unknown>) =>
+        t.http().post(path).set(auth(token)).set('Idempotency-Key', randomUUID()).send(body);
+      await moneyMove('/api/fund/capital', t.adminToken, { amount: '10000000', reference: 'SP2D-APPLICATIONS-1' }).expect(201);
+      const app = await approvedApplication(t, { officerToken: officer.token, productId });
+      const order = await moneyMove('/api/disbursements', finance.token, {
+        applicationId: app.id,
+        bankCode: '114',
+        accountNumber: '0011223344',
+        accountName: 'Siti Aminah',
+      }).expect(201);
+      const confirmed = await moneyMove(`/api/disbursements/${order.body.id}/confirm`, finance.token, { valueDate: TODAY, bankReference: 'JTM-APP-0001' }).expect(200);
+      const [loan] = await ds.query(`SELECT l.status, a.status AS application_status FROM loan l JOIN application a ON a.id = l.application_id WHERE l.id = $1`, [
+        confirmed.body.loanId,
+      ]);
+      expect(loan).toEqual({ status: 'ACTIVE', application_status: 'DISBURSED' });
+
+      const refused = await submit(bodyFor(app.borrowerId)).expect(422);
+      expect(refused.body.code).toBe('APPLICATION_INELIGIBLE');
+      expect(refused.body.reasons).toEqual([
+        { code: 'ACTIVE_LOAN_EXISTS', message: 'Borrower already has 1 open application or active loan in this programme; the programme allows at most 1' },
+      ]);
+
+      await ds.query(`UPDATE loan SET status = 'CLOSED' WHERE id = $1`, [confirmed.body.loanId]);
+      const afterClosed = await submit(bodyFor(app.borrowerId)).expect(201);
+      // That new application is open and counts by itself: withdraw it to see the written-off loan alone.
+      await submit(bodyFor(app.borrowerId, { amount: '2000000' })).expect(422);
+      await withdraw(afterClosed.body.id).expect(200);
+      await ds.query(`UPDATE loan SET status = 'WRITTEN_OFF' WHERE id = $1`, [confirmed.body.loanId]);
+      await submit(bodyFor(app.borrowerId)).expect(201);
     });
 
     it('lets exactly one of several simultaneous submissions for one borrower through', async () => {

@@ -1,7 +1,8 @@
+import { CsvError } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { csvField, parseCsv, toCsv } from './csv.js';
+import { parseCsv, toCsv } from './csv.js';
 
-describe('csvField', () => {
+describe('toCsv', () => {
   it.each([
     ['plain', 'plain'],
     ['', ''],
@@ -9,13 +10,13 @@ describe('csvField', () => {
     ['say "hi"', '"say ""hi"""'],
     ['two\r\nlines', '"two\r\nlines"'],
     ['lf\nonly', '"lf\nonly"'],
+    ['cr\ronly', '"cr\ronly"'],
     [' spaced ', ' spaced '],
-  ])('writes %p as %p', (value, written) => {
-    expect(csvField(value)).toBe(written);
+    ['semi;colon é', 'semi;colon é'],
+  ])('writes the field %p as %p', (value, written) => {
+    expect(toCsv([[value]])).toBe(`${written}\r\n`);
   });
-});
 
-describe('toCsv', () => {
   it('ends every record, the last one too, with CRLF', () => {
     expect(toCsv([['a', 'b'], ['1', '2,5']])).toBe('a,b\r\n1,"2,5"\r\n');
   });
@@ -26,26 +27,33 @@ describe('toCsv', () => {
 });
 
 describe('parseCsv', () => {
-  it('reads quoted fields, doubled quotes, embedded line ends and empty fields', () => {
+  it('reads quoted fields, doubled quotes, embedded line ends, empty fields and records of different lengths', () => {
     expect(parseCsv('a,"b,c","d ""e""",\r\n"x\r\ny",,z\r\n')).toEqual([
       ['a', 'b,c', 'd "e"', ''],
       ['x\r\ny', '', 'z'],
     ]);
   });
 
-  it('accepts LF line ends and a last record without one', () => {
+  it('accepts LF line ends and a last record without one; a lone CR is field text', () => {
     expect(parseCsv('a,b\n1,2')).toEqual([
       ['a', 'b'],
       ['1', '2'],
     ]);
+    expect(parseCsv('a\rb\r\nc\n')).toEqual([['a\rb'], ['c']]);
   });
 
-  it('reads an empty text as no records', () => {
+  it('reads an empty text as no records, an empty line as a record of one empty field', () => {
     expect(parseCsv('')).toEqual([]);
+    expect(parseCsv('a\r\n\r\nb\r\n')).toEqual([['a'], [''], ['b']]);
   });
 
-  it.each(['"open', 'a"b', '"a"b'])('refuses the malformed %p', (text) => {
-    expect(() => parseCsv(text)).toThrow(/CSV/);
+  it.each([
+    ['"open', 'CSV_QUOTE_NOT_CLOSED'],
+    ['a"b', 'INVALID_OPENING_QUOTE'],
+    ['"a"b', 'CSV_INVALID_CLOSING_QUOTE'],
+  ])('refuses the malformed %p (%s)', (text, code) => {
+    expect(() => parseCsv(text)).toThrow(CsvError);
+    expect(() => parseCsv(text)).toThrow(expect.objectContaining({ code }));
   });
 
   it('reads back exactly what toCsv wrote, whatever the fields hold', () => {

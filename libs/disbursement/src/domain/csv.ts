@@ -1,73 +1,21 @@
-// A minimal RFC 4180 writer and reader: CRLF line ends, fields quoted only when they hold a comma, a
-// quote, CR or LF, quotes doubled. csv-stringify is not among the installed packages; this is all a
-// bank file needs.
+// RFC 4180 through csv-stringify and csv-parse, with the options bank files need in one place. The
+// bytes are part of a batch's identity (its stored SHA-256), so the writer's options must not drift.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Every record ends with CRLF, the last one too (RFC 4180 allows either; banks' parsers expect it). */
+/**
+ * Every record ends with CRLF, the last one too (RFC 4180 allows either; banks' parsers expect it).
+ * Fields are quoted only when they hold a comma, a quote, CR or LF, quotes doubled: csv-stringify
+ * quotes a lone CR or LF only when asked (`quoted_match`), and a reader splitting on LF needs it.
+ */
 export function toCsv(records: readonly (readonly string[])[]): string {
-  return records.map((r) => r.map(csvField).join(',') + '\r\n').join('');
+  return stringify([...records], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
-/** Parses RFC 4180 text (CRLF or LF line ends) into records of fields. A malformed quote throws. */
+/**
+ * Parses RFC 4180 text with CRLF or LF line ends (a lone CR is field text) into records of fields,
+ * records of any length. A malformed quote throws csv-parse's CsvError.
+ */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  let fieldStarted = false;
-  const endField = () => {
-    record.push(field);
-    field = '';
-    fieldStarted = false;
-  };
-  const endRecord = () => {
-    endField();
-    records.push(record);
-    record = [];
-  };
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-      } else if (c === '"') {
-        quoted = false;
-        i++;
-        if (i < text.length && !',\r\n'.includes(text[i])) throw new Error(`CSV: text after a closing quote at offset ${i}`);
-      } else {
-        field += c;
-        i++;
-      }
-    } else if (c === '"' && !fieldStarted && field === '') {
-      quoted = true;
-      fieldStarted = true;
-      i++;
-    } else if (c === '"') {
-      throw new Error(`CSV: a quote inside an unquoted field at offset ${i}`);
-    } else if (c === ',') {
-      endField();
-      i++;
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      endRecord();
-      i += 2;
-    } else if (c === '\n') {
-      endRecord();
-      i++;
-    } else {
-      field += c;
-      fieldStarted = true;
-      i++;
-    }
-  }
-  if (quoted) throw new Error('CSV: an unterminated quoted field');
-  // A last record without a line end still counts; an empty text is no record.
-  if (fieldStarted || field !== '' || record.length) endRecord();
-  return records;
+  return parse(text, { record_delimiter: ['\r\n', '\n'], relax_column_count: true });
 }
