@@ -1,14 +1,17 @@
 import { LedgerModule } from '#ledger';
 import { APP_CONFIG, type AppConfig, BullRootModule, PlatformModule, QUEUES } from '#platform';
+import { RepaymentModule } from '#repayment';
+import { ScoringModule } from '#scoring';
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '../../../migrations/data-source.js';
+import { CloseOfDayProcessor } from './close-of-day.processor.js';
 import { HeartbeatService } from './heartbeat.service.js';
 import { SystemProcessor } from './system.processor.js';
 
-/** No controllers: the worker only consumes queues. Later issues add processors here. */
+/** No controllers: the worker only consumes queues. RepaymentModule brings the close-of-day queues. */
 @Module({
   imports: [
     PlatformModule,
@@ -20,7 +23,9 @@ import { SystemProcessor } from './system.processor.js';
     BullRootModule,
     BullModule.registerQueue({ name: QUEUES.SYSTEM }),
     LedgerModule,
+    RepaymentModule,
+    ScoringModule,
   ],
-  providers: [HeartbeatService, SystemProcessor],
+  providers: [HeartbeatService, SystemProcessor, CloseOfDayProcessor],
 })
 export class WorkerModule {}

@@ -20,6 +20,8 @@ export interface LoanView {
   nextDueAmount: Money | null;
   virtualAccount: string;
   disbursedOn: string;
+  /** Present while the fund owes the borrower an overpayment not yet refunded (ledger 2100). */
+  creditBalance?: Money;
 }
 
 export interface InstallmentView {
@@ -38,7 +40,7 @@ export interface LoanSchedule {
   installments: InstallmentView[];
 }
 
-export const toLoanView = (l: Loan, s: LoanStanding): LoanView => ({
+export const toLoanView = (l: Loan, s: LoanStanding, creditBalance?: Money): LoanView => ({
   id: l.id,
   number: l.number,
   borrowerId: l.borrowerId,
@@ -53,6 +55,7 @@ export const toLoanView = (l: Loan, s: LoanStanding): LoanView => ({
   nextDueAmount: s.nextDueAmount,
   virtualAccount: l.virtualAccount,
   disbursedOn: l.disbursedOn,
+  ...(creditBalance?.isPositive() ? { creditBalance } : {}),
 });
 
 export const toInstallmentView = (i: LoanInstallment, businessDate: string): InstallmentView => ({

@@ -25,6 +25,8 @@ import { loanStanding, oldestUnpaidDueDateRange } from './domain/loan-standing.j
 import { LoanInstallment } from './entities/loan-installment.entity.js';
 import { Loan, type LoanStatus } from './entities/loan.entity.js';
 import { type LoanSchedule, type LoanView, toInstallmentView, toLoanView } from './loan-view.js';
+import { storedCollectibilities, storedStandingIsCurrent } from './close-of-day/stored-standing.js';
+import { creditBalancesOf } from './repayments/loan-book.js';
 
 export interface BookLoanInput {
   programmeId: string;
@@ -196,7 +198,10 @@ export class LoansService {
     if (f.status) qb.andWhere('l.status = :status', { status: f.status });
     if (f.districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode: f.districtCode });
     if (f.borrowerId) qb.andWhere('l.borrower_id = :borrowerId', { borrowerId: f.borrowerId });
-    if (f.collectibility !== undefined) {
+    if (f.collectibility !== undefined && (await storedStandingIsCurrent(em, businessDate))) {
+      // Close-of-day stored each active loan's grade with the one-obligor rule: filter on what the answers show.
+      qb.andWhere(`l.status = 'ACTIVE' AND l.collectibility = :kol`, { kol: f.collectibility });
+    } else if (f.collectibility !== undefined) {
       const kol = f.collectibility;
       qb.andWhere(
         new Brackets((grade) => {
@@ -223,13 +228,20 @@ export class LoansService {
   /** The loans' standing on `businessDate`, from one read of all their installments. */
   private async views(loans: Loan[], businessDate: string, em: EntityManager): Promise<LoanView[]> {
     if (!loans.length) return [];
-    const installments = await em.find(LoanInstallment, { where: { loanId: In(loans.map((l) => l.id)) } });
+    const installments = await em.find(LoanInstallment, { where: { loanId: In(loans.map((l) => l.id)), supersededAt: IsNull() } });
     const byLoan = new Map<string, LoanInstallment[]>();
     for (const i of installments) {
       const list = byLoan.get(i.loanId);
       if (list) list.push(i);
       else byLoan.set(i.loanId, [i]);
     }
-    return loans.map((l) => toLoanView(l, loanStanding(byLoan.get(l.id) ?? [], businessDate, l.collectibilityTable)));
+    const credits = await creditBalancesOf(em, loans.map((l) => l.id));
+    // Once close-of-day has closed the day before, active loans show its stored grade (one-obligor rule).
+    const stored = await storedCollectibilities(em, loans.map((l) => l.id), businessDate);
+    return loans.map((l) => {
+      const standing = loanStanding(byLoan.get(l.id) ?? [], businessDate, l.collectibilityTable);
+      const kol = stored.get(l.id);
+      return toLoanView(l, kol === undefined ? standing : { ...standing, collectibility: kol }, credits.get(l.id));
+    });
   }
 }

@@ -41,6 +41,7 @@ export class LoanResponse {
   @ApiProperty({ example: '417000.00', nullable: true, type: String }) nextDueAmount: string | null;
   @ApiProperty({ example: '114000012026000123' }) virtualAccount: string;
   @ApiProperty({ example: '2026-06-15' }) disbursedOn: string;
+  @ApiPropertyOptional({ example: '25000.00', description: 'Overpayment owed back to the borrower (ledger 2100); present only while positive' }) creditBalance?: string;
 }
 
 export class LoanPage {

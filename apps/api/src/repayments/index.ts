@@ -1,3 +1,4 @@
 import type { Type } from '@nestjs/common';
+import { RepaymentsController } from './repayments.controller.js';
 
-export const REPAYMENT_CONTROLLERS: Type[] = [];
+export const REPAYMENT_CONTROLLERS: Type[] = [RepaymentsController];

@@ -1,3 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { LoanServicingController } from './loan-servicing.controller.js';
+import { WriteOffsController } from './write-offs.controller.js';
 
-export const SERVICING_CONTROLLERS: Type[] = [];
+export const SERVICING_CONTROLLERS: Type[] = [LoanServicingController, WriteOffsController];

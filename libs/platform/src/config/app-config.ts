@@ -73,6 +73,21 @@ export class EnvironmentVariables {
   /** The 8 digits the fund's bank sets at the start of every virtual account; the loan number's digits follow. */
   @Matches(/^\d{8}$/, { message: 'VA_PREFIX must be the 8 digits the bank assigns to the programme' })
   VA_PREFIX = '11400001';
+
+  /**
+   * Close each day automatically at 00:05 in the default programme's time zone (a repeatable worker
+   * job). Unset means on in production and off elsewhere, where tests and demos close days by hand.
+   */
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'CLOSE_OF_DAY_AUTO must be true or false' })
+  CLOSE_OF_DAY_AUTO?: boolean;
+
+  /** How many borrower-id ranges a day is split into; each is one job any worker may take. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  CLOSE_OF_DAY_PARTITIONS = 8;
+
+  /** Partitions one worker process closes at the same time. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(32)
+  CLOSE_OF_DAY_CONCURRENCY = 2;
 }
 
 export type AppConfig = Readonly<EnvironmentVariables>;

@@ -1,0 +1,76 @@
+import type { Money } from '#money';
+import { BusinessDateService, decodeCursor, NotFoundError, type Page, pageLimit, type PageQuery, toPage, TransactionRunner, ValidationError } from '#platform';
+import { Injectable } from '@nestjs/common';
+import { Loan, type LoanStatus } from '../entities/loan.entity.js';
+import type { LoanSchedule, LoanView } from '../loan-view.js';
+import { currentLoanViews, currentSchedule } from './current-schedule.js';
+
+/** What a borrower sees of one of their loans: what they owe, when, and where to pay it. */
+export interface BorrowerLoanView {
+  id: string;
+  number: string;
+  status: LoanStatus;
+  principal: Money;
+  outstandingPrincipal: Money;
+  nextDueDate: string | null;
+  nextDueAmount: Money | null;
+  /** The virtual account to pay into. */
+  virtualAccount: string;
+  overdueAmount: Money;
+  daysPastDue: number;
+  disbursedOn: string;
+}
+
+const toBorrowerLoanView = (v: LoanView): BorrowerLoanView => ({
+  id: v.id,
+  number: v.number,
+  status: v.status,
+  principal: v.principal,
+  outstandingPrincipal: v.outstandingPrincipal,
+  nextDueDate: v.nextDueDate,
+  nextDueAmount: v.nextDueAmount,
+  virtualAccount: v.virtualAccount,
+  overdueAmount: v.overdueAmount,
+  daysPastDue: v.daysPastDue,
+  disbursedOn: v.disbursedOn,
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Borrower self-service: a borrower's own loans, in every programme. Another borrower's loan is
+ * NOT_FOUND, never FORBIDDEN: its existence is not theirs to learn.
+ */
+@Injectable()
+export class BorrowerLoansService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly businessDate: BusinessDateService,
+  ) {}
+
+  /** Newest first, keyset-paginated on (created_at, id). A user without a borrower record has no loans. */
+  async list(borrowerId: string | null, q: PageQuery): Promise<Page<BorrowerLoanView>> {
+    const em = this.tx.manager;
+    const limit = pageLimit(q);
+    const after = decodeCursor(q.cursor);
+    if (after && (!UUID.test(after.id) || Number.isNaN(Date.parse(after.k))))
+      throw ValidationError.field('cursor', 'INVALID_CURSOR', 'cursor is not one this api issued');
+    if (!borrowerId) return { items: [], nextCursor: null };
+    const qb = em
+      .createQueryBuilder(Loan, 'l')
+      .where('l.borrower_id = :borrowerId', { borrowerId })
+      .orderBy('l.created_at', 'DESC')
+      .addOrderBy('l.id', 'DESC')
+      .limit(limit + 1);
+    if (after) qb.andWhere('(l.created_at, l.id) < (:k::timestamptz, :id::uuid)', { k: after.k, id: after.id });
+    const page = toPage(await qb.getMany(), limit, (l) => ({ k: l.createdAt.toISOString(), id: l.id }));
+    const views = await currentLoanViews(em, page.items, await this.businessDate.current(em));
+    return { items: views.map(toBorrowerLoanView), nextCursor: page.nextCursor };
+  }
+
+  async schedule(borrowerId: string | null, loanId: string): Promise<LoanSchedule> {
+    const em = this.tx.manager;
+    if (!borrowerId || !(await em.existsBy(Loan, { id: loanId, borrowerId }))) throw new NotFoundError('Loan', loanId);
+    return currentSchedule(em, loanId, await this.businessDate.current(em));
+  }
+}
