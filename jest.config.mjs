@@ -17,7 +17,7 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^#platform/errors$': '<rootDir>/libs/platform/src/errors/index.ts',
-    '^#(money|platform|ledger|intake|repayment|scoring|disbursement)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(money|platform|ledger|intake|repayment|scoring|disbursement|reconciliation|notifications)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],

@@ -4,7 +4,9 @@ import 'reflect-metadata';
 import { DISBURSEMENT_ENTITIES } from '#disbursement';
 import { INTAKE_ENTITIES } from '#intake';
 import { LEDGER_ENTITIES } from '#ledger';
+import { NOTIFICATION_ENTITIES } from '#notifications';
 import { PLATFORM_ENTITIES, SnakeNamingStrategy } from '#platform';
+import { RECONCILIATION_ENTITIES } from '#reconciliation';
 import { REPAYMENT_ENTITIES } from '#repayment';
 import { SCORING_ENTITIES } from '#scoring';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -20,6 +22,8 @@ import { DisbursementsLoans1763800000800 } from './1763800000800-disbursements-l
 import { Repayments1763800000900 } from './1763800000900-repayments.js';
 import { CloseOfDay1763800001000 } from './1763800001000-close-of-day.js';
 import { Servicing1763800001100 } from './1763800001100-servicing.js';
+import { Reconciliation1763800001200 } from './1763800001200-reconciliation.js';
+import { Notifications1763800001300 } from './1763800001300-notifications.js';
 
 export const ENTITIES = [
   ...PLATFORM_ENTITIES,
@@ -28,6 +32,8 @@ export const ENTITIES = [
   ...SCORING_ENTITIES,
   ...REPAYMENT_ENTITIES,
   ...DISBURSEMENT_ENTITIES,
+  ...RECONCILIATION_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];
 export const MIGRATIONS = [
   Foundation1763800000000,
@@ -42,6 +48,8 @@ export const MIGRATIONS = [
   Repayments1763800000900,
   CloseOfDay1763800001000,
   Servicing1763800001100,
+  Reconciliation1763800001200,
+  Notifications1763800001300,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

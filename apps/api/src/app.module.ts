@@ -1,7 +1,9 @@
 import { DisbursementModule } from '#disbursement';
 import { IntakeModule } from '#intake';
 import { LedgerModule } from '#ledger';
+import { NotificationsModule } from '#notifications';
 import { APP_CONFIG, type AppConfig, PlatformModule, ProblemDetailsFilter, validationExceptionFactory } from '#platform';
+import { ReconciliationModule } from '#reconciliation';
 import { RepaymentModule } from '#repayment';
 import { ScoringModule } from '#scoring';
 import { Module, ValidationPipe } from '@nestjs/common';
@@ -13,6 +15,7 @@ import { dataSourceOptions } from '../../../migrations/data-source.js';
 import { APPLICATION_CONTROLLERS } from './applications/index.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { BANK_STATEMENT_CONTROLLERS } from './bank-statements/index.js';
 import { BORROWER_CONTROLLERS } from './borrowers/index.js';
 import { BusinessDateController } from './business-date/business-date.controller.js';
 import { DISBURSEMENT_CONTROLLERS } from './disbursements/index.js';
@@ -24,6 +27,7 @@ import { RedisHealthIndicator } from './health/redis.health.js';
 import { IdempotentInterceptor } from './http/idempotent.interceptor.js';
 import { LedgerController } from './ledger/ledger.controller.js';
 import { LOAN_CONTROLLERS } from './loans/index.js';
+import { NOTIFICATION_CONTROLLERS } from './notifications/index.js';
 import { PRODUCT_CONTROLLERS } from './products/index.js';
 import { ProgrammesController } from './programmes/programmes.controller.js';
 import { REGION_CONTROLLERS } from './regions/index.js';
@@ -54,6 +58,8 @@ import { UsersController } from './users/users.controller.js';
     ScoringModule,
     RepaymentModule,
     DisbursementModule,
+    ReconciliationModule,
+    NotificationsModule,
   ],
   controllers: [
     AuthController,
@@ -72,6 +78,8 @@ import { UsersController } from './users/users.controller.js';
     ...SCORING_CONTROLLERS,
     ...DISBURSEMENT_CONTROLLERS,
     ...LOAN_CONTROLLERS,
+    ...BANK_STATEMENT_CONTROLLERS,
+    ...NOTIFICATION_CONTROLLERS,
   ],
   providers: [
     RedisHealthIndicator,
