@@ -1,4 +1,5 @@
 import { LedgerModule } from '#ledger';
+import { NotificationsModule } from '#notifications';
 import { APP_CONFIG, type AppConfig, BullRootModule, PlatformModule, QUEUES } from '#platform';
 import { RepaymentModule } from '#repayment';
 import { ScoringModule } from '#scoring';
@@ -9,9 +10,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '../../../migrations/data-source.js';
 import { CloseOfDayProcessor } from './close-of-day.processor.js';
 import { HeartbeatService } from './heartbeat.service.js';
+import { ReminderDispatcher } from './reminder-dispatcher.service.js';
+import { ReminderProcessor } from './reminder.processor.js';
 import { SystemProcessor } from './system.processor.js';
 
-/** No controllers: the worker only consumes queues. RepaymentModule brings the close-of-day queues. */
+/** No controllers: the worker only consumes queues. RepaymentModule brings the close-of-day queues; reminders are dispatched and sent here. */
 @Module({
   imports: [
     PlatformModule,
@@ -21,11 +24,12 @@ import { SystemProcessor } from './system.processor.js';
       useFactory: (config: AppConfig) => dataSourceOptions(config.DATABASE_URL ?? '', config.DATABASE_POOL_SIZE),
     }),
     BullRootModule,
-    BullModule.registerQueue({ name: QUEUES.SYSTEM }),
+    BullModule.registerQueue({ name: QUEUES.SYSTEM }, { name: QUEUES.REMINDERS }),
     LedgerModule,
     RepaymentModule,
     ScoringModule,
+    NotificationsModule,
   ],
-  providers: [HeartbeatService, SystemProcessor, CloseOfDayProcessor],
+  providers: [HeartbeatService, SystemProcessor, CloseOfDayProcessor, ReminderDispatcher, ReminderProcessor],
 })
 export class WorkerModule {}

@@ -18,7 +18,7 @@ import {
   TransactionRunner,
   ValidationError,
 } from '#platform';
-import { generateSchedule, holidayWindow, LoansService } from '#repayment';
+import { generateSchedule, holidayWindow, LoansService, RepaymentHooks } from '#repayment';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, Not } from 'typeorm';
 import { sealAccountNumber } from './account-number.js';
@@ -75,6 +75,7 @@ export class DisbursementsService {
     private readonly applications: ApplicationsService,
     private readonly holidays: HolidaysService,
     private readonly loans: LoansService,
+    private readonly repaymentHooks: RepaymentHooks,
     private readonly batches: DisbursementBatchesService,
     private readonly cipher: FieldEncryptionService,
   ) {}
@@ -180,6 +181,8 @@ export class DisbursementsService {
         holidays,
         reference: order.reference,
       });
+      // Reminders for every installment exist from the moment the loan is booked (api.md).
+      await this.repaymentHooks.onScheduleChanged(em, [booked.loan.id]);
       const actor = requestContext.current()?.userId ?? null;
       await em.update(
         Disbursement,

@@ -88,6 +88,56 @@ export class EnvironmentVariables {
   /** Partitions one worker process closes at the same time. */
   @Transform(toInt) @IsInt() @Min(1) @Max(32)
   CLOSE_OF_DAY_CONCURRENCY = 2;
+
+  /** Reminder channels in fallback order: LOG (stores the message; local use and tests), WHATSAPP, SMS. */
+  @Matches(/^(LOG|WHATSAPP|SMS)(,(LOG|WHATSAPP|SMS))*$/, { message: 'NOTIFY_CHANNELS must be a comma list of LOG, WHATSAPP, SMS' })
+  NOTIFY_CHANNELS = 'LOG';
+
+  /** Local hour reminders go out at (08-19: inside the POJK 22/2023 window). */
+  @Transform(toInt) @IsInt() @Min(8) @Max(19)
+  NOTIFY_PREFERRED_HOUR = 9;
+
+  /** Language of reminder messages: Bahasa Indonesia or English. */
+  @IsIn(['id', 'en'])
+  NOTIFY_LANGUAGE: 'id' | 'en' = 'id';
+
+  /** The WhatsApp/SMS HTTP gateway: POST <url>/messages with a bearer token. */
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'NOTIFY_GATEWAY_URL must be an http(s) URL' })
+  NOTIFY_GATEWAY_URL?: string;
+
+  @IsOptional() @IsString()
+  NOTIFY_GATEWAY_TOKEN?: string;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  NOTIFY_GATEWAY_TIMEOUT_MS = 5000;
+
+  /** Template names the gateway knows (WhatsApp templates are registered with Meta). */
+  @IsString() @MinLength(1)
+  NOTIFY_TEMPLATE_WHATSAPP = 'lumbung_reminder';
+
+  @IsString() @MinLength(1)
+  NOTIFY_TEMPLATE_SMS = 'lumbung_reminder_sms';
+
+  /** Tries per reminder before it is FAILED; waits double from NOTIFY_BACKOFF_MS. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  NOTIFY_MAX_ATTEMPTS = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(3_600_000)
+  NOTIFY_BACKOFF_MS = 60_000;
+
+  /** The dispatcher queues reminders due within this many seconds, every NOTIFY_DISPATCH_INTERVAL_MS. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  NOTIFY_DISPATCH_HORIZON_SECONDS = 3600;
+
+  @Transform(toInt) @IsInt() @Min(50) @Max(3_600_000)
+  NOTIFY_DISPATCH_INTERVAL_MS = 30_000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  NOTIFY_DISPATCH_BATCH = 5000;
+
+  /** A reminder still QUEUED this long after its moment is queued again (its job was lost with a worker or Redis). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  NOTIFY_REQUEUE_AFTER_SECONDS = 600;
 }
 
 export type AppConfig = Readonly<EnvironmentVariables>;

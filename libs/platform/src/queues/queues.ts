@@ -7,6 +7,8 @@ export const QUEUES = {
   CLOSE_OF_DAY: 'close-of-day',
   /** A day's id-range partitions: every worker takes some, so a day closes on all of them at once. */
   CLOSE_OF_DAY_PARTITIONS: 'close-of-day-partitions',
+  /** Reminder sends, delayed until their lawful moment; the outbox (table notification) is the record. */
+  REMINDERS: 'reminders',
 } as const;
 
 export const JOBS = {
@@ -16,6 +18,7 @@ export const JOBS = {
   CLOSE_OF_DAY_PARTITION: 'close-of-day-partition',
   /** Repeatable (cron 00:05 in the programme's zone) when CLOSE_OF_DAY_AUTO is on. */
   CLOSE_OF_DAY_AUTO: 'close-of-day-auto',
+  SEND_REMINDER: 'send-reminder',
 } as const;
 
 export interface PingPayload {
@@ -35,6 +38,13 @@ export interface CloseOfDayPartitionPayload {
 
 /** The automatic close carries nothing: it closes every day before today in the programme's zone. */
 export type CloseOfDayAutoPayload = Record<string, never>;
+
+export interface SendReminderPayload {
+  notificationId: string;
+}
+
+/** One job per reminder, whoever dispatches it and however often: Bull ignores an add with a known id. */
+export const reminderJobId = (installmentId: string, kind: string, offsetDays: number): string => `reminder:${installmentId}:${kind}:${offsetDays}`;
 
 /** Deterministic job ids: adding a job that is already queued (a resumed run, two workers) is a no-op. */
 export const closeOfDayRunJobId = (runId: string): string => `cob-run:${runId}`;

@@ -2,6 +2,7 @@ import { LocalDate } from '@js-joda/core';
 import { AuditService, BusinessDateService, ProgrammesService, requestContext, TransactionRunner, ValidationError } from '#platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { RepaymentHooks } from '../repayments/repayment-hooks.js';
 import { type DueDateShift, type MoratoriumCandidate, shiftLoanInstallments } from '../domain/moratorium.js';
 import { LoanMoratorium } from './loan-moratorium.entity.js';
 import { type HolidayRow, holidaysFor, readHolidays } from './holiday-calendar.js';
@@ -47,6 +48,7 @@ export class MoratoriumService {
     private readonly audit: AuditService,
     private readonly businessDate: BusinessDateService,
     private readonly programmes: ProgrammesService,
+    private readonly hooks: RepaymentHooks,
   ) {}
 
   async apply(input: MoratoriumInput): Promise<MoratoriumResult> {
@@ -94,6 +96,7 @@ export class MoratoriumService {
           [id, shifts.map((s) => s.id), shifts.map((s) => s.loanId), shifts.map((s) => s.from), shifts.map((s) => s.to)],
         );
         await em.query(`UPDATE loan SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`, [affected]);
+        await this.hooks.onScheduleChanged(em, affected);
       }
       const result: MoratoriumResult = {
         id,

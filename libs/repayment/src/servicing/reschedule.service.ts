@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { checkRescheduleRequest, planReschedule, type RescheduleRequest, rescheduleHolidayWindow } from '../domain/reschedule.js';
 import { LoanInstallment } from '../entities/loan-installment.entity.js';
 import { Loan } from '../entities/loan.entity.js';
+import { RepaymentHooks } from '../repayments/repayment-hooks.js';
 import type { InstallmentView, LoanView } from '../loan-view.js';
 import { currentInstallments, currentLoanViews, currentSchedule, lockLoan } from './current-schedule.js';
 import { holidaysFor, readHolidays } from './holiday-calendar.js';
@@ -38,6 +39,7 @@ export class RescheduleService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly businessDate: BusinessDateService,
+    private readonly hooks: RepaymentHooks,
   ) {}
 
   async reschedule(loanId: string, input: RescheduleLoanInput): Promise<RescheduleResult> {
@@ -65,6 +67,7 @@ export class RescheduleService {
       );
       // The schedule is part of the loan: a reader holding the old version number must see it changed.
       await em.query(`UPDATE loan SET version = version + 1, updated_at = now() WHERE id = $1`, [loan.id]);
+      await this.hooks.onScheduleChanged(em, [loan.id]);
 
       const [view] = await currentLoanViews(em, [await em.findOneByOrFail(Loan, { id: loan.id })], businessDate);
       const schedule = await currentSchedule(em, loan.id, businessDate);
