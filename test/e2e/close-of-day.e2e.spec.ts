@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { approvedApplication } from '../support/approved-application.js';
+import { approvedApplication, disbursedLoan } from '../support/approved-application.js';
 
 // Rp1,000,000 over 3 months, unit 1,000 rounded up: 334,000 due 2026-02-15, 334,000 on 2026-03-15, 332,000 on 2026-04-15.
 const DISBURSED = '2026-01-15';
@@ -40,7 +40,6 @@ describe('close-of-day runs (e2e, worker in process)', () => {
   let bankLoan: string;
   let bprLoan: string;
   let feeLoan: string;
-  let seq = 0;
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const setBusinessDate = (date: string) => ds.query(`UPDATE business_date SET date = $1 WHERE id = 1`, [date]);
@@ -73,22 +72,8 @@ describe('close-of-day runs (e2e, worker in process)', () => {
   };
   /** Orders and confirms Rp1,000,000 over 3 months on the business date; returns the loan id. */
   const book = async (productId: string, valueDate: string, districtCode = '35.26.01') => {
-    const app = await approvedApplication(t, { officerToken: officer.token, productId, amount: '1000000', tenor: 3, applicant: { districtCode } });
-    const placed = await t
-      .http()
-      .post('/api/disbursements')
-      .set(auth(finance.token))
-      .set('Idempotency-Key', `o-${++seq}`)
-      .send({ applicationId: app.id, bankCode: '114', accountNumber: '0011223344', accountName: 'Siti Aminah' })
-      .expect(201);
-    const confirmed = await t
-      .http()
-      .post(`/api/disbursements/${placed.body.id}/confirm`)
-      .set(auth(finance.token))
-      .set('Idempotency-Key', `c-${++seq}`)
-      .send({ valueDate, bankReference: `JTM-${seq}` })
-      .expect(200);
-    return confirmed.body.loanId as string;
+    const { loanId } = await disbursedLoan(t, { officerToken: officer.token, financeToken: finance.token, productId, amount: '1000000', tenor: 3, applicant: { districtCode }, valueDate });
+    return loanId;
   };
   /** Every row a close may write, to compare before and after. */
   const stateOf = async () => ({

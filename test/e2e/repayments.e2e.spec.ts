@@ -9,7 +9,7 @@ import { type InstallmentBalance, replayAllocations } from '#repayment';
 import { DataSource } from 'typeorm';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { approvedApplication } from '../support/approved-application.js';
+import { disbursedLoan } from '../support/approved-application.js';
 
 // Loans of Rp1,000,000 over 3 months disbursed on this date: 334,000 due 2026-02-15, 334,000 on
 // 2026-03-15, 332,000 on 2026-04-15.
@@ -39,23 +39,9 @@ describe('repayments, reversals and refunds (e2e)', () => {
   /** Orders and confirms a loan of Rp1,000,000 over 3 months on DISBURSED; leaves the business date at TODAY. */
   const book = async (): Promise<string> => {
     await setBusinessDate(DISBURSED);
-    const app = await approvedApplication(t, { officerToken: officer.token, productId, amount: '1000000', tenor: 3 });
-    const placed = await t
-      .http()
-      .post('/api/disbursements')
-      .set(auth(finance.token))
-      .set('Idempotency-Key', key())
-      .send({ applicationId: app.id, bankCode: '114', accountNumber: '0011223344', accountName: 'Siti Aminah' })
-      .expect(201);
-    const confirmed = await t
-      .http()
-      .post(`/api/disbursements/${placed.body.id}/confirm`)
-      .set(auth(finance.token))
-      .set('Idempotency-Key', key())
-      .send({ valueDate: DISBURSED, bankReference: `JTM-${seq}` })
-      .expect(200);
+    const { loanId } = await disbursedLoan(t, { officerToken: officer.token, financeToken: finance.token, productId, amount: '1000000', tenor: 3, valueDate: DISBURSED });
     await setBusinessDate(TODAY);
-    return confirmed.body.loanId as string;
+    return loanId;
   };
 
   const pay = (loanId: string, body: Record<string, unknown>, idempotencyKey = key(), token = finance.token) =>

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { approvedApplication } from '../support/approved-application.js';
+import { disbursedLoan } from '../support/approved-application.js';
 
 const DISBURSED = '2026-01-15';
 const ZERO = { count: 0, outstanding: '0.00' };
@@ -25,7 +25,6 @@ describe('reports: portfolio and overdue (e2e)', () => {
   // Rp2,000,000 over 4 (500,000 due 15 Feb, paid on 10 Feb; the next on 15 Mar). L3: BPR, Bangkalan,
   // culinary, Rp1,000,000 over 3; its borrower's name would be a formula in a spreadsheet.
   const loans: Record<'l1' | 'l2' | 'l3', string> = { l1: '', l2: '', l3: '' };
-  let seq = 0;
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const setBusinessDate = (date: string) => ds.query(`UPDATE business_date SET date = $1 WHERE id = 1`, [date]);
@@ -42,22 +41,17 @@ describe('reports: portfolio and overdue (e2e)', () => {
     }
   };
   const book = async (productId: string, amount: string, tenor: number, districtCode: string, sector: string, fullName: string) => {
-    const app = await approvedApplication(t, { officerToken: officer.token, productId, amount, tenor, applicant: { districtCode, fullName, business: { sector } } });
-    const placed = await t
-      .http()
-      .post('/api/disbursements')
-      .set(auth(finance.token))
-      .set('Idempotency-Key', `o-${++seq}`)
-      .send({ applicationId: app.id, bankCode: '114', accountNumber: '0011223344', accountName: fullName.replace(/[^A-Za-z ]/g, '') || 'Penerima' })
-      .expect(201);
-    const confirmed = await t
-      .http()
-      .post(`/api/disbursements/${placed.body.id}/confirm`)
-      .set(auth(finance.token))
-      .set('Idempotency-Key', `c-${++seq}`)
-      .send({ valueDate: DISBURSED, bankReference: `JTM-${seq}` })
-      .expect(200);
-    return confirmed.body.loanId as string;
+    const { loanId } = await disbursedLoan(t, {
+      officerToken: officer.token,
+      financeToken: finance.token,
+      productId,
+      amount,
+      tenor,
+      applicant: { districtCode, fullName, business: { sector } },
+      valueDate: DISBURSED,
+      accountName: fullName.replace(/[^A-Za-z ]/g, '') || 'Penerima',
+    });
+    return loanId;
   };
   /** The CSV body as records, without the byte order mark. */
   const records = (text: string): string[][] => {

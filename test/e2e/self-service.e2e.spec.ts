@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { approvedApplication } from '../support/approved-application.js';
+import { disbursedLoan } from '../support/approved-application.js';
 import { insertBorrower } from '../support/fixtures.js';
 
 // Borrower self-service: a borrower sees their own loans (what they owe, when, and the virtual account
@@ -14,7 +14,6 @@ describe('self-service: GET /api/me/loans and /api/me/loans/:id/schedule (e2e)',
   let finance: { token: string };
   let approver: { token: string };
   let product: string;
-  let seq = 0;
   let siti: { borrowerId: string; token: string; loan: Booked };
   let budi: { borrowerId: string; token: string; loan: Booked };
 
@@ -33,22 +32,8 @@ describe('self-service: GET /api/me/loans and /api/me/loans/:id/schedule (e2e)',
   /** Rp1,000,000 over 3 months from 2026-01-15: 334,000 / 334,000 / 332,000 due Feb 15, Mar 15, Apr 15. */
   const book = async (): Promise<Booked> => {
     await setBusinessDate('2026-01-15');
-    const app = await approvedApplication(t, { officerToken: officer.token, productId: product, amount: '1000000', tenor: 3 });
-    const placed = await t
-      .http()
-      .post('/api/disbursements')
-      .set(auth(finance.token))
-      .set('Idempotency-Key', `o-${++seq}`)
-      .send({ applicationId: app.id, bankCode: '114', accountNumber: '0011223344', accountName: 'Siti Aminah' })
-      .expect(201);
-    const confirmed = await t
-      .http()
-      .post(`/api/disbursements/${placed.body.id}/confirm`)
-      .set(auth(finance.token))
-      .set('Idempotency-Key', `c-${++seq}`)
-      .send({ valueDate: '2026-01-15', bankReference: `JTM-${seq}` })
-      .expect(200);
-    return { id: confirmed.body.loanId, number: confirmed.body.loanNumber, virtualAccount: confirmed.body.virtualAccount, borrowerId: app.borrowerId };
+    const loan = await disbursedLoan(t, { officerToken: officer.token, financeToken: finance.token, productId: product, amount: '1000000', tenor: 3, valueDate: '2026-01-15' });
+    return { id: loan.loanId, number: loan.loanNumber, virtualAccount: loan.virtualAccount, borrowerId: loan.borrowerId };
   };
 
   const borrowerWithLoan = async () => {

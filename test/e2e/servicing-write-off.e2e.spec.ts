@@ -4,7 +4,7 @@ import { TransactionRunner } from '#platform';
 import { DataSource } from 'typeorm';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { approvedApplication } from '../support/approved-application.js';
+import { disbursedLoan } from '../support/approved-application.js';
 
 // Write-off and recoveries over HTTP. Repayments and late fees are written the way the repayment and
 // close-of-day areas write them (installments, loan balance and a balanced journal entry), so that
@@ -18,7 +18,6 @@ describe('servicing: write-off and recoveries (e2e)', () => {
   let approver: { token: string };
   let programmeId: string;
   let product: string;
-  let seq = 0;
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const setBusinessDate = (date: string) => ds.query(`UPDATE business_date SET date = $1 WHERE id = 1`, [date]);
@@ -28,22 +27,8 @@ describe('servicing: write-off and recoveries (e2e)', () => {
   /** Rp3,000,000 over 6 months from 2026-01-15: 6 x 500,000 due on the 15th, Feb to Jul. */
   const book = async (): Promise<{ id: string; number: string }> => {
     await setBusinessDate('2026-01-15');
-    const app = await approvedApplication(t, { officerToken: officer.token, productId: product, amount: '3000000', tenor: 6 });
-    const placed = await t
-      .http()
-      .post('/api/disbursements')
-      .set(auth(finance.token))
-      .set('Idempotency-Key', `o-${++seq}`)
-      .send({ applicationId: app.id, bankCode: '114', accountNumber: '0011223344', accountName: 'Siti Aminah' })
-      .expect(201);
-    const confirmed = await t
-      .http()
-      .post(`/api/disbursements/${placed.body.id}/confirm`)
-      .set(auth(finance.token))
-      .set('Idempotency-Key', `c-${++seq}`)
-      .send({ valueDate: '2026-01-15', bankReference: `JTM-${seq}` })
-      .expect(200);
-    return { id: confirmed.body.loanId, number: confirmed.body.loanNumber };
+    const loan = await disbursedLoan(t, { officerToken: officer.token, financeToken: finance.token, productId: product, amount: '3000000', tenor: 6, valueDate: '2026-01-15' });
+    return { id: loan.loanId, number: loan.loanNumber };
   };
 
   /** What a repayment writes: installments paid in full, the loan balance, Dr 1100 / Cr 1200. */

@@ -4,7 +4,7 @@ import { TransactionRunner } from '#platform';
 import { DataSource } from 'typeorm';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { approvedApplication } from '../support/approved-application.js';
+import { disbursedLoan } from '../support/approved-application.js';
 
 // Restructure and area moratorium over HTTP, on loans booked through the disbursement flow. Repayments
 // and late fees are written the way the repayment and close-of-day areas write them (installments,
@@ -31,7 +31,6 @@ describe('servicing: reschedule and area moratorium (e2e)', () => {
   let areaProgrammeId: string;
   let areaProduct: string;
   let areaMovingProduct: string;
-  let seq = 0;
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const setBusinessDate = (date: string) => ds.query(`UPDATE business_date SET date = $1 WHERE id = 1`, [date]);
@@ -39,28 +38,16 @@ describe('servicing: reschedule and area moratorium (e2e)', () => {
   /** Orders and confirms a loan on `disbursedOn` in `districtCode`. */
   const book = async (opts: { productId?: string; amount: string; tenor: number; disbursedOn: string; districtCode?: string }): Promise<Booked> => {
     await setBusinessDate(opts.disbursedOn);
-    const app = await approvedApplication(t, {
+    const loan = await disbursedLoan(t, {
       officerToken: officer.token,
+      financeToken: finance.token,
       productId: opts.productId ?? product,
       amount: opts.amount,
       tenor: opts.tenor,
       applicant: { districtCode: opts.districtCode ?? '35.26.01' },
+      valueDate: opts.disbursedOn,
     });
-    const placed = await t
-      .http()
-      .post('/api/disbursements')
-      .set(auth(finance.token))
-      .set('Idempotency-Key', `o-${++seq}`)
-      .send({ applicationId: app.id, bankCode: '114', accountNumber: '0011223344', accountName: 'Siti Aminah' })
-      .expect(201);
-    const confirmed = await t
-      .http()
-      .post(`/api/disbursements/${placed.body.id}/confirm`)
-      .set(auth(finance.token))
-      .set('Idempotency-Key', `c-${++seq}`)
-      .send({ valueDate: opts.disbursedOn, bankReference: `JTM-${seq}` })
-      .expect(200);
-    return { id: confirmed.body.loanId, number: confirmed.body.loanNumber, borrowerId: app.borrowerId };
+    return { id: loan.loanId, number: loan.loanNumber, borrowerId: loan.borrowerId };
   };
 
   /** What a repayment writes: principal onto current installments, the loan balance, Dr 1100 / Cr 1200. */

@@ -1,6 +1,7 @@
 // APPROVED applications for the disbursement and loan specs, without the scoring issue's decisions
 // endpoint: submitted over HTTP by a loan officer, then moved SCORE -> APPROVE by the applications
 // service, with approved_amount / approved_tenor set when the scoring migration has added them.
+import { randomUUID } from 'node:crypto';
 import { ApplicationsService } from '#intake';
 import { TransactionRunner } from '#platform';
 import { DataSource } from 'typeorm';
@@ -80,4 +81,60 @@ export async function approvedApplication(t: TestApp, opts: ApprovedOptions): Pr
     };
   }
   return { id, number: res.body.number, borrowerId, programmeId: res.body.programmeId, ...granted };
+}
+
+export interface DisbursedOptions extends ApprovedOptions {
+  /** A finance user's token: orders and confirms the disbursement. */
+  financeToken: string;
+  /** The confirmation's value date: not after the business date, not before the order. */
+  valueDate: string;
+  /** The borrower's bank; defaults to 114, 0011223344, Siti Aminah. */
+  bankCode?: string;
+  accountNumber?: string;
+  accountName?: string;
+}
+
+export interface DisbursedLoan {
+  loanId: string;
+  loanNumber: string;
+  virtualAccount: string;
+  applicationId: string;
+  /** The application's borrower. */
+  borrowerId: string;
+  disbursementId: string;
+}
+
+/**
+ * A booked loan: an APPROVED application (see approvedApplication), its disbursement ordered
+ * (POST /api/disbursements) and confirmed on `valueDate` (POST /api/disbursements/:id/confirm).
+ * Leaves the business date as it found it; each call uses Idempotency-Keys and a bank reference of its own.
+ */
+export async function disbursedLoan(t: TestApp, opts: DisbursedOptions): Promise<DisbursedLoan> {
+  const { financeToken, valueDate, bankCode = '114', accountNumber = '0011223344', accountName = 'Siti Aminah', ...approved } = opts;
+  const app = await approvedApplication(t, approved);
+  const run = randomUUID();
+  const auth = { Authorization: `Bearer ${financeToken}` };
+  const placed = await t
+    .http()
+    .post('/api/disbursements')
+    .set(auth)
+    .set('Idempotency-Key', `disburse-${run}`)
+    .send({ applicationId: app.id, bankCode, accountNumber, accountName });
+  if (placed.status !== 201) throw new Error(`disbursement order failed: ${placed.status} ${JSON.stringify(placed.body)}`);
+  const disbursementId = placed.body.id as string;
+  const confirmed = await t
+    .http()
+    .post(`/api/disbursements/${disbursementId}/confirm`)
+    .set(auth)
+    .set('Idempotency-Key', `confirm-${run}`)
+    .send({ valueDate, bankReference: `JTM-${run}` });
+  if (confirmed.status !== 200) throw new Error(`disbursement confirmation failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  return {
+    loanId: confirmed.body.loanId,
+    loanNumber: confirmed.body.loanNumber,
+    virtualAccount: confirmed.body.virtualAccount,
+    applicationId: app.id,
+    borrowerId: app.borrowerId,
+    disbursementId,
+  };
 }
