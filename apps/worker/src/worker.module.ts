@@ -24,7 +24,13 @@ import { SystemProcessor } from './system.processor.js';
       useFactory: (config: AppConfig) => dataSourceOptions(config.DATABASE_URL ?? '', config.DATABASE_POOL_SIZE),
     }),
     BullRootModule,
-    BullModule.registerQueue({ name: QUEUES.SYSTEM }, { name: QUEUES.REMINDERS }),
+    BullModule.registerQueue({ name: QUEUES.SYSTEM }),
+    // A killed worker's reminder jobs go back to waiting once their lock lapses (Bull's stalled check).
+    BullModule.registerQueueAsync({
+      name: QUEUES.REMINDERS,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => ({ settings: { lockDuration: c.NOTIFY_JOB_LOCK_MS, stalledInterval: c.NOTIFY_JOB_LOCK_MS } }),
+    }),
     LedgerModule,
     RepaymentModule,
     ScoringModule,

@@ -90,8 +90,10 @@ export class ReminderSender {
       }
       // Re-planned to a later moment after this job was queued: the dispatcher queues it again then.
       if (new Date(row.scheduled_for).getTime() > now.getTime() + EARLY_TOLERANCE_MS) return this.defer(em, row.id, new Date(row.scheduled_for));
-      const lawful = new Date(nextLawfulMoment(now, row.time_zone, await this.holidays(em, now, row.district_code), this.config.NOTIFY_PREFERRED_HOUR));
-      if (lawful.getTime() > now.getTime()) return this.defer(em, row.id, lawful);
+      if (this.config.NOTIFY_SEND_WINDOW === 'on') {
+        const lawful = new Date(nextLawfulMoment(now, row.time_zone, await this.holidays(em, now, row.district_code), this.config.NOTIFY_PREFERRED_HOUR));
+        if (lawful.getTime() > now.getTime()) return this.defer(em, row.id, lawful);
+      }
 
       const optedOut = new Set(
         ((await em.query(`SELECT channel FROM notification_preference WHERE borrower_id = $1 AND opted_out`, [row.borrower_id])) as { channel: string }[]).map(

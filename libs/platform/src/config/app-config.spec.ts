@@ -140,4 +140,11 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'test' })).not.toThrow();
     expect(() => validateEnvironment({ NODE_ENV: 'development' })).not.toThrow();
   });
+
+  it('lets drills turn the reminder send window off, but never in production', () => {
+    expect(validateEnvironment({ NODE_ENV: 'test', NOTIFY_SEND_WINDOW: 'off', NOTIFY_JOB_LOCK_MS: '2000' })).toMatchObject({ NOTIFY_SEND_WINDOW: 'off', NOTIFY_JOB_LOCK_MS: 2000 });
+    expect(validateEnvironment({ ...productionSecrets() })).toMatchObject({ NOTIFY_SEND_WINDOW: 'on', NOTIFY_JOB_LOCK_MS: 30000 });
+    expect(namedVariables(problemsOf({ ...productionSecrets(), NOTIFY_SEND_WINDOW: 'off' }))).toEqual(['NOTIFY_SEND_WINDOW']);
+    expect(namedVariables(problemsOf({ NOTIFY_SEND_WINDOW: 'no', NOTIFY_JOB_LOCK_MS: '10' }))).toEqual(['NOTIFY_JOB_LOCK_MS', 'NOTIFY_SEND_WINDOW']);
+  });
 });

@@ -138,6 +138,20 @@ export class EnvironmentVariables {
   /** A reminder still QUEUED this long after its moment is queued again (its job was lost with a worker or Redis). */
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   NOTIFY_REQUEUE_AFTER_SECONDS = 600;
+
+  /**
+   * `off` sends reminders at any hour and on any day, ignoring the lawful window: for load tests and
+   * drills only (a crash drill runs whenever it runs); refused when NODE_ENV=production.
+   */
+  @IsIn(['on', 'off'])
+  NOTIFY_SEND_WINDOW: 'on' | 'off' = 'on';
+
+  /**
+   * Lock on a reminder job while a worker holds it; a worker that died is noticed (and its jobs handed
+   * to another) after about this long. Shorter than a gateway call and a healthy worker loses its jobs.
+   */
+  @Transform(toInt) @IsInt() @Min(500) @Max(600_000)
+  NOTIFY_JOB_LOCK_MS = 30_000;
 }
 
 export type AppConfig = Readonly<EnvironmentVariables>;
@@ -158,6 +172,7 @@ export function validateEnvironment(env: Record<string, unknown>): AppConfig {
     for (const [name, dev] of defaults) {
       if (config[name] === dev) problems.push(`${name}: the development default must not be used when NODE_ENV=production`);
     }
+    if (config.NOTIFY_SEND_WINDOW === 'off') problems.push('NOTIFY_SEND_WINDOW: off (load tests and drills only) must not be used when NODE_ENV=production');
   }
   if (problems.length) throw new Error(`Invalid environment configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
