@@ -14,7 +14,7 @@ export class Notifications1763800001300 implements MigrationInterface {
         kind text NOT NULL CHECK (kind IN ('DUE_SOON','DUE_TODAY','OVERDUE')),
         offset_days integer NOT NULL,
         -- The first channel planned; after a send, the one that carried it.
-        channel text NOT NULL CHECK (channel IN ('LOG','WHATSAPP','SMS')),
+        channel text NOT NULL CHECK (channel IN ('LOG','WHATSAPP','SMS','EMAIL')),
         status text NOT NULL CHECK (status IN ('SCHEDULED','QUEUED','SENT','FAILED','CANCELLED')),
         scheduled_for timestamptz NOT NULL,
         queued_at timestamptz,
@@ -34,15 +34,21 @@ export class Notifications1763800001300 implements MigrationInterface {
 
       CREATE TABLE notification_preference (
         borrower_id uuid NOT NULL REFERENCES borrower(id),
-        channel text NOT NULL CHECK (channel IN ('LOG','WHATSAPP','SMS')),
+        channel text NOT NULL CHECK (channel IN ('LOG','WHATSAPP','SMS','EMAIL')),
         opted_out boolean NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (borrower_id, channel)
+      );
+      -- Where reminder e-mails go; borrower registration has no e-mail, so it is set with the preferences.
+      CREATE TABLE notification_contact (
+        borrower_id uuid PRIMARY KEY REFERENCES borrower(id),
+        email text,
+        updated_at timestamptz NOT NULL DEFAULT now()
       );
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE notification_preference; DROP TABLE notification`);
+    await q.query(`DROP TABLE notification_contact; DROP TABLE notification_preference; DROP TABLE notification`);
   }
 }

@@ -10,6 +10,8 @@ export * from './channels/reminder-channel.js';
 export * from './channels/gateway-channel.js';
 export * from './delivery/reminder-sender.service.js';
 export * from './history/notification-history.service.js';
+export * from './preferences/notification-preferences.service.js';
+export * from './channels/email-channel.js';
 export * from './board/queue-board.service.js';
 
 /** The outbox is read and written with SQL (see outbox/): no TypeORM entities. */

@@ -5,6 +5,8 @@ export interface OutgoingReminder {
   idempotencyKey: string;
   /** E.164, the borrower's own number (never a guarantor's or a neighbour's). */
   phone: string;
+  /** For the EMAIL channel; null when the borrower gave none. */
+  email?: string | null;
   language: 'id' | 'en';
   text: string;
   /** Template parameters, in the template's order. */

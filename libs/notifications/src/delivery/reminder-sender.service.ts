@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig, reminderJobId, TransactionRunner } from '#p
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { GatewayChannel } from '../channels/gateway-channel.js';
+import { EmailChannel } from '../channels/email-channel.js';
 import { LogChannel } from '../channels/log-channel.js';
 import type { ReminderChannel } from '../channels/reminder-channel.js';
 import { renderReminder } from '../domain/reminder-message.js';
@@ -37,6 +38,7 @@ interface Row {
   borrower_id: string;
   district_code: string;
   phone: string;
+  email: string | null;
   time_zone: string;
 }
 
@@ -56,6 +58,10 @@ export class ReminderSender {
   ) {
     this.channels = channelOrder(config.NOTIFY_CHANNELS).map((name) => {
       if (name === 'LOG') return new LogChannel();
+      if (name === 'EMAIL') {
+        if (!config.NOTIFY_SMTP_URL) throw new Error('NOTIFY_CHANNELS names EMAIL: NOTIFY_SMTP_URL must be set');
+        return new EmailChannel({ url: config.NOTIFY_SMTP_URL, from: config.NOTIFY_EMAIL_FROM, timeoutMs: config.NOTIFY_GATEWAY_TIMEOUT_MS });
+      }
       if (!config.NOTIFY_GATEWAY_URL) throw new Error(`NOTIFY_CHANNELS names ${name}: NOTIFY_GATEWAY_URL must be set`);
       return new GatewayChannel(name, {
         url: config.NOTIFY_GATEWAY_URL,
@@ -73,12 +79,13 @@ export class ReminderSender {
         `SELECT n.id, n.status, n.kind, n.offset_days, n.installment_id, n.installment_number, n.scheduled_for,
                 i.payment_status, i.superseded_at IS NOT NULL AS superseded, i.due_date::text AS due_date,
                 (i.principal_due - i.principal_paid + i.late_fee_due - i.late_fee_paid)::text AS owed,
-                l.status AS loan_status, l.virtual_account, l.borrower_id, l.district_code, b.phone, r.time_zone
+                l.status AS loan_status, l.virtual_account, l.borrower_id, l.district_code, b.phone, c.email, r.time_zone
            FROM notification n
            JOIN loan_installment i ON i.id = n.installment_id
            JOIN loan l ON l.id = n.loan_id
            JOIN borrower b ON b.id = l.borrower_id
            JOIN region r ON r.code = l.district_code
+           LEFT JOIN notification_contact c ON c.borrower_id = l.borrower_id
           WHERE n.id = $1
           FOR UPDATE OF n`,
         [notificationId],
@@ -114,6 +121,7 @@ export class ReminderSender {
       const message = {
         idempotencyKey: reminderJobId(row.installment_id, row.kind, row.offset_days),
         phone: row.phone,
+        email: row.email,
         language,
         text,
         parameters: [String(row.installment_number), amount.format(), row.due_date, row.virtual_account],

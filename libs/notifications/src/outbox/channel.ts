@@ -1,4 +1,4 @@
-export const CHANNELS = ['LOG', 'WHATSAPP', 'SMS'] as const;
+export const CHANNELS = ['LOG', 'WHATSAPP', 'SMS', 'EMAIL'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** NOTIFY_CHANNELS ('WHATSAPP,SMS') as the fallback order, without repeats. */

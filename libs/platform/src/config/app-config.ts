@@ -89,8 +89,8 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(32)
   CLOSE_OF_DAY_CONCURRENCY = 2;
 
-  /** Reminder channels in fallback order: LOG (stores the message; local use and tests), WHATSAPP, SMS. */
-  @Matches(/^(LOG|WHATSAPP|SMS)(,(LOG|WHATSAPP|SMS))*$/, { message: 'NOTIFY_CHANNELS must be a comma list of LOG, WHATSAPP, SMS' })
+  /** Reminder channels in fallback order: LOG (stores the message; local use and tests), WHATSAPP, SMS, EMAIL. */
+  @Matches(/^(LOG|WHATSAPP|SMS|EMAIL)(,(LOG|WHATSAPP|SMS|EMAIL))*$/, { message: 'NOTIFY_CHANNELS must be a comma list of LOG, WHATSAPP, SMS, EMAIL' })
   NOTIFY_CHANNELS = 'LOG';
 
   /** Local hour reminders go out at (08-19: inside the POJK 22/2023 window). */
@@ -107,6 +107,14 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString()
   NOTIFY_GATEWAY_TOKEN?: string;
+
+  /** SMTP server for the EMAIL channel, credentials in the URL: smtp://user:pass@host:587 (smtps:// for implicit TLS). */
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'NOTIFY_SMTP_URL must be an smtp:// or smtps:// URL' })
+  NOTIFY_SMTP_URL?: string;
+
+  /** Sender of reminder e-mails, e.g. "Lumbung <noreply@lumbung.example.go.id>". */
+  @IsString() @MinLength(3)
+  NOTIFY_EMAIL_FROM = 'Lumbung <noreply@localhost>';
 
   @Transform(toInt) @IsInt() @Min(100) @Max(60000)
   NOTIFY_GATEWAY_TIMEOUT_MS = 5000;
