@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig, TransactionRunner } from '#platform';
 import { DataSource } from 'typeorm';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { approvedApplication } from '../support/approved-application.js';
+import { disbursedLoan } from '../support/approved-application.js';
 
 const DISBURSED = '2026-01-15';
 const TODAY = '2026-02-01';
@@ -77,37 +77,27 @@ describe('notification preferences (e2e)', () => {
   let officer: { token: string };
   let finance: { token: string };
   let productId: string;
-  let seq = 0;
   const gatewayRequests: { channel: string; to: string; text: string }[] = [];
   let gateway: HttpServer;
   const smtp = new LoopbackSmtp();
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const key = () => `np-${++seq}`;
   const setBusinessDate = (date: string) => ds.query(`UPDATE business_date SET date = $1 WHERE id = 1`, [date]);
   const path = (borrowerId: string) => `/api/borrowers/${borrowerId}/notification-preferences`;
   const sender = () => t.app.get(ReminderSender);
 
   const book = async (): Promise<{ loanId: string; borrowerId: string }> => {
     await setBusinessDate(DISBURSED);
-    const app = await approvedApplication(t, { officerToken: officer.token, productId, amount: '1000000', tenor: 3, applicant: { districtCode: '51.03.01' } });
-    const placed = await t
-      .http()
-      .post('/api/disbursements')
-      .set(auth(finance.token))
-      .set('Idempotency-Key', key())
-      .send({ applicationId: app.id, bankCode: '114', accountNumber: '0011223344', accountName: 'Siti Aminah' })
-      .expect(201);
-    const confirmed = await t
-      .http()
-      .post(`/api/disbursements/${placed.body.id}/confirm`)
-      .set(auth(finance.token))
-      .set('Idempotency-Key', key())
-      .send({ valueDate: DISBURSED, bankReference: `NP-${seq}` })
-      .expect(200);
+    const { loanId, borrowerId } = await disbursedLoan(t, {
+      officerToken: officer.token,
+      financeToken: finance.token,
+      productId,
+      amount: '1000000',
+      tenor: 3,
+      applicant: { districtCode: '51.03.01' },
+      valueDate: DISBURSED,
+    });
     await setBusinessDate(TODAY);
-    const loanId = confirmed.body.loanId as string;
-    const borrowerId = (await ds.query(`SELECT borrower_id FROM loan WHERE id = $1`, [loanId]))[0].borrower_id as string;
     return { loanId, borrowerId };
   };
   const rowId = async (loanId: string, number: number, offset: number): Promise<string> =>

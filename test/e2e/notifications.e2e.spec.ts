@@ -6,7 +6,7 @@ import { ReminderSender } from '#notifications';
 import { DataSource } from 'typeorm';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { approvedApplication } from '../support/approved-application.js';
+import { disbursedLoan } from '../support/approved-application.js';
 
 // Rp1,000,000 over 3 months from 2026-01-15: due Sunday 2026-02-15, Sunday 2026-03-15, Wednesday 2026-04-15.
 const DISBURSED = '2026-01-15';
@@ -38,23 +38,17 @@ describe('notifications (e2e)', () => {
 
   const book = async (districtCode = '35.26.01'): Promise<string> => {
     await setBusinessDate(DISBURSED);
-    const app = await approvedApplication(t, { officerToken: officer.token, productId, amount: '1000000', tenor: 3, applicant: { districtCode } });
-    const placed = await t
-      .http()
-      .post('/api/disbursements')
-      .set(auth(finance.token))
-      .set('Idempotency-Key', key())
-      .send({ applicationId: app.id, bankCode: '114', accountNumber: '0011223344', accountName: 'Siti Aminah' })
-      .expect(201);
-    const confirmed = await t
-      .http()
-      .post(`/api/disbursements/${placed.body.id}/confirm`)
-      .set(auth(finance.token))
-      .set('Idempotency-Key', key())
-      .send({ valueDate: DISBURSED, bankReference: `JTM-${seq}` })
-      .expect(200);
+    const { loanId } = await disbursedLoan(t, {
+      officerToken: officer.token,
+      financeToken: finance.token,
+      productId,
+      amount: '1000000',
+      tenor: 3,
+      applicant: { districtCode },
+      valueDate: DISBURSED,
+    });
     await setBusinessDate(TODAY);
-    return confirmed.body.loanId as string;
+    return loanId;
   };
   const list = async (loanId: string, token = officer.token): Promise<Item[]> =>
     (await t.http().get(`/api/loans/${loanId}/notifications`).query({ limit: 500 }).set(auth(token)).expect(200)).body.items;

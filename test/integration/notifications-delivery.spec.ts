@@ -16,7 +16,7 @@ import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { approvedApplication } from '../support/approved-application.js';
+import { disbursedLoan } from '../support/approved-application.js';
 
 // Booked in 2027 so that no reminder is due by the wall clock until a test makes it so.
 const DISBURSED = '2027-01-15';
@@ -86,27 +86,11 @@ describe('reminder delivery (worker, Redis, loopback gateway)', () => {
   let finance: { token: string };
   let productId: string;
   const workers: INestApplicationContext[] = [];
-  let seq = 0;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const key = () => `d-${++seq}`;
 
   const book = async (): Promise<string> => {
-    const app = await approvedApplication(t, { officerToken: officer.token, productId, amount: '1000000', tenor: 3 });
-    const placed = await t
-      .http()
-      .post('/api/disbursements')
-      .set(auth(finance.token))
-      .set('Idempotency-Key', key())
-      .send({ applicationId: app.id, bankCode: '114', accountNumber: '0011223344', accountName: 'Siti Aminah' })
-      .expect(201);
-    const confirmed = await t
-      .http()
-      .post(`/api/disbursements/${placed.body.id}/confirm`)
-      .set(auth(finance.token))
-      .set('Idempotency-Key', key())
-      .send({ valueDate: DISBURSED, bankReference: `JTM-${seq}` })
-      .expect(200);
-    return confirmed.body.loanId as string;
+    const { loanId } = await disbursedLoan(t, { officerToken: officer.token, financeToken: finance.token, productId, amount: '1000000', tenor: 3, valueDate: DISBURSED });
+    return loanId;
   };
   /** Makes the loan's reminders (all, or those of one installment and offset) due a minute ago. */
   const makeDue = async (loanId: string, number?: number, offset?: number): Promise<string[]> =>
