@@ -1,6 +1,6 @@
 // Close-of-day over 100,000 active loans (1.2 million installments) on one worker, in a throwaway
 // database generated with set-based SQL, against the time of one plain UPDATE of every installment.
-// Needs a PostgreSQL server (TEST_DATABASE_URL, DATABASE_URL, or postgres://postgres@127.0.0.1:5432)
+// Needs a PostgreSQL server (BENCH_PG_ADMIN_URL, or postgres://postgres@127.0.0.1:5432)
 // whose role may create databases, and Redis (REDIS_URL). Drops its database and queue keys at the end.
 //
 // The portfolio: loans of Rp1,200,000 over 12 monthly installments, disbursed 1 to 330 days before the
@@ -16,7 +16,7 @@ import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
-import { runMigrations } from '../migrations/data-source.js';
+import { createBenchDatabase, seconds } from './bench-database.js';
 import type { Figure } from './figure.js';
 
 const LOANS = 100_000;
@@ -137,14 +137,6 @@ export async function seedPortfolio(client: pg.Client, opts: SeedOptions): Promi
   return { programmeId, bankProductId, bprProductId };
 }
 
-function adminUrl(): string {
-  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const u = new URL(url);
-  u.pathname = '/postgres';
-  return u.toString();
-}
-
-const seconds = (startNs: bigint): number => Number.parseInt((process.hrtime.bigint() - startNs).toString(), 10) / 1e9;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function waitForRun(app: INestApplicationContext, id: string): Promise<void> {
@@ -158,23 +150,14 @@ async function waitForRun(app: INestApplicationContext, id: string): Promise<voi
 }
 
 export default async function closeOfDayBench(): Promise<Figure[]> {
-  const admin = adminUrl();
-  const name = `lumbung_bench_cob_${randomBytes(4).toString('hex')}`;
-  const dbUrl = (() => {
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    return u.toString();
-  })();
   const prefix = `lumbung_bench_${randomBytes(4).toString('hex')}`;
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   const saved = { ...process.env };
-  const adminClient = new pg.Client({ connectionString: admin });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE "${name}"`);
+  const database = await createBenchDatabase('cob');
+  const dbUrl = database.url;
   let worker: INestApplicationContext | undefined;
   const client = new pg.Client({ connectionString: dbUrl });
   try {
-    await runMigrations(dbUrl);
     await client.connect();
     await seedPortfolio(client, { loans: LOANS, businessDate: BUSINESS_DATE });
     await client.query('VACUUM ANALYZE');
@@ -217,8 +200,7 @@ export default async function closeOfDayBench(): Promise<Figure[]> {
   } finally {
     await worker?.close().catch(() => undefined);
     await client.end().catch(() => undefined);
-    await adminClient.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-    await adminClient.end().catch(() => undefined);
+    await database.drop().catch(() => undefined);
     const redis = new Redis(redisUrl);
     let cursor = '0';
     do {

@@ -30,11 +30,10 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { configureApp } from '../apps/api/src/configure-app.js';
-import { runMigrations } from '../migrations/data-source.js';
+import { createBenchDatabase } from './bench-database.js';
 import { seedPortfolio } from './close-of-day.bench.js';
 import type { Figure } from './figure.js';
 
-const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BACKGROUND_LOANS = 20_000;
 const BUSINESS_DATE = '2026-11-02';
 const DISBURSED = '2026-01-15';
@@ -44,22 +43,6 @@ const REQUESTS = 2_000;
 /** Requests per loan per turn: the two loans alternate so drift (GC, autovacuum) hits both alike. */
 const TURN = 250;
 const PASSWORD = 'bench-admin-password';
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-function urlOf(db: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
 
 /** Day `n` after DISBURSED (n < 290 stays before BUSINESS_DATE). */
 function dayAfterDisbursement(n: number): string {
@@ -165,16 +148,14 @@ function get(agent: http.Agent, port: number, path: string, token: string): Prom
 }
 
 export default async function loanReadBench(): Promise<Figure[]> {
-  const db = `lumbung_bench_loan_read_${randomBytes(4).toString('hex')}`;
   const prefix = `lumbung_bench_${randomBytes(4).toString('hex')}`;
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   const saved = { ...process.env };
-  await admin((c) => c.query(`CREATE DATABASE "${db}"`));
-  const url = urlOf(db);
+  const database = await createBenchDatabase('loan_read');
+  const url = database.url;
   let app: NestExpressApplication | null = null;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    await runMigrations(url);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
@@ -247,7 +228,7 @@ export default async function loanReadBench(): Promise<Figure[]> {
   } finally {
     agent.destroy();
     if (app) await app.close().catch(() => undefined);
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`));
+    await database.drop();
     const redis = new Redis(redisUrl);
     let cursor = '0';
     do {

@@ -11,7 +11,7 @@ import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
-import { runMigrations } from '../migrations/data-source.js';
+import { createBenchDatabase } from './bench-database.js';
 import { seedPortfolio } from './close-of-day.bench.js';
 import { BankStatementsService, CSV_PROFILES, fingerprintLines, type LineToMatch, matchLines, type OpenDisbursement, type OpenLoan, parseCsvStatement } from '#reconciliation';
 import { Money } from '#money';
@@ -63,28 +63,13 @@ function generate(): { lines: LineToMatch[]; loans: OpenLoan[]; disbursements: O
 
 const IMPORT_LINES = 10_000;
 const BUSINESS_DATE = '2026-11-02';
-const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function importEndToEnd(): Promise<Figure[]> {
-  const db = `lumbung_bench_recon_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE "${db}"`);
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${db}`;
-  const url = u.toString();
+  const database = await createBenchDatabase('recon');
+  const url = database.url;
   Object.assign(process.env, { DATABASE_URL: url, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, LOG_LEVEL: 'silent', ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'bench-admin-password' });
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {
-    await runMigrations(url);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
@@ -113,7 +98,7 @@ async function importEndToEnd(): Promise<Figure[]> {
     ];
   } finally {
     if (app) await app.close();
-    await admin(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+    await database.drop();
   }
 }
 

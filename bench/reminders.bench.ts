@@ -4,7 +4,7 @@
 // into Bull as delayed jobs by the worker's ReminderDispatcher (its claim query and addBulk, in batches
 // of NOTIFY_DISPATCH_BATCH). Target: under 20 s together. Reference: redis-benchmark's SET rate on the
 // same Redis (`redis-benchmark -q -t set -n 100000`), reported as the time of 100,000 SETs.
-// Needs PostgreSQL (TEST_DATABASE_URL, DATABASE_URL, or postgres://postgres@127.0.0.1:5432) and Redis
+// Needs PostgreSQL (BENCH_PG_ADMIN_URL, or postgres://postgres@127.0.0.1:5432) and Redis
 // (REDIS_URL). Drops its database and queue keys at the end.
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { ReminderDispatcher } from '../apps/worker/src/reminder-dispatcher.service.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
-import { runMigrations } from '../migrations/data-source.js';
+import { createBenchDatabase, seconds } from './bench-database.js';
 import { seedPortfolio } from './close-of-day.bench.js';
 import type { Figure } from './figure.js';
 
@@ -29,14 +29,6 @@ const BUSINESS_DATE = '2026-11-02';
 /** Below DATABASE_POOL_SIZE (10), so the dispatcher's and Bull's needs never wait on the planners. */
 const PLAN_CONNECTIONS = 8;
 
-function adminUrl(): string {
-  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const u = new URL(url);
-  u.pathname = '/postgres';
-  return u.toString();
-}
-
-const seconds = (startNs: bigint): number => Number.parseInt((process.hrtime.bigint() - startNs).toString(), 10) / 1e9;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** SET requests per second from redis-benchmark against REDIS_URL's server, or undefined when it is not installed. */
@@ -55,23 +47,14 @@ function redisSetRate(redisUrl: string): number | undefined {
 }
 
 export default async function remindersBench(): Promise<Figure[]> {
-  const admin = adminUrl();
-  const name = `lumbung_bench_rem_${randomBytes(4).toString('hex')}`;
-  const dbUrl = (() => {
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    return u.toString();
-  })();
   const prefix = `lumbung_bench_${randomBytes(4).toString('hex')}`;
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   const saved = { ...process.env };
-  const adminClient = new pg.Client({ connectionString: admin });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE "${name}"`);
+  const database = await createBenchDatabase('rem');
+  const dbUrl = database.url;
   let worker: INestApplicationContext | undefined;
   const client = new pg.Client({ connectionString: dbUrl });
   try {
-    await runMigrations(dbUrl);
     await client.connect();
     await seedPortfolio(client, { loans: LOANS, businessDate: BUSINESS_DATE });
     // Every loan with its first two installments paid and ten to go: 40 reminders each (offsets -3, 0, 1, 7).
@@ -151,8 +134,7 @@ export default async function remindersBench(): Promise<Figure[]> {
   } finally {
     await worker?.close().catch(() => undefined);
     await client.end().catch(() => undefined);
-    await adminClient.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-    await adminClient.end().catch(() => undefined);
+    await database.drop().catch(() => undefined);
     const redis = new Redis(redisUrl);
     let cursor = '0';
     do {

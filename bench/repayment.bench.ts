@@ -13,13 +13,11 @@ import { Money } from '#money';
 import { TransactionRunner, UsersService } from '#platform';
 import { type LoanTerms, LoansService, RepaymentsService } from '#repayment';
 import { NestFactory } from '@nestjs/core';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
-import { runMigrations } from '../migrations/data-source.js';
+import { createBenchDatabase, seconds } from './bench-database.js';
 import type { Figure } from './figure.js';
 
-const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CLIENTS = 8;
 const LOANS = 400;
 const IN_ORDER_PER_LOAN = 5;
@@ -28,26 +26,6 @@ const LATER = 10;
 const BACKDATED_LOANS = 80;
 const DISBURSED = '2026-01-15';
 const TODAY = '2026-12-31';
-
-function seconds(start: bigint): number {
-  return Number.parseInt((process.hrtime.bigint() - start).toString(), 10) / 1e9;
-}
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-function urlOf(db: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
 
 /** The day `n` days after DISBURSED (n < 300 keeps it inside 2026, before TODAY). */
 function dayAfterDisbursement(n: number): string {
@@ -67,10 +45,9 @@ function pgbenchBinary(): string | null {
 async function tpcb(): Promise<number | null> {
   const bin = pgbenchBinary();
   if (!bin) return null;
-  const db = `lumbung_bench_pgbench_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${db}"`));
+  const database = await createBenchDatabase('pgbench', { migrate: false });
   try {
-    const url = urlOf(db);
+    const url = database.url;
     const init = spawnSync(bin, ['-i', '-q', '-s', String(CLIENTS), url], { encoding: 'utf8' });
     if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
     const run = spawnSync(bin, ['-n', '-b', 'tpcb-like', '-c', String(CLIENTS), '-j', '2', '-T', '10', url], { encoding: 'utf8' });
@@ -78,7 +55,7 @@ async function tpcb(): Promise<number | null> {
     if (run.status !== 0 || !tps) throw new Error(`pgbench failed: ${run.stderr}`);
     return Number.parseFloat(tps[1]);
   } finally {
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`));
+    await database.drop();
   }
 }
 
@@ -152,9 +129,8 @@ async function inParallel(lanes: (() => Promise<unknown>)[][]): Promise<void> {
 }
 
 export default async function repaymentBench(): Promise<Figure[]> {
-  const db = `lumbung_bench_repayment_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${db}"`));
-  const url = urlOf(db);
+  const database = await createBenchDatabase('repayment');
+  const url = database.url;
   Object.assign(process.env, {
     DATABASE_URL: url,
     DATABASE_POOL_SIZE: String(CLIENTS + 2),
@@ -165,7 +141,6 @@ export default async function repaymentBench(): Promise<Figure[]> {
   });
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {
-    await runMigrations(url);
     app = await NestFactory.createApplicationContext(AppModule, { logger: false });
     const ds = app.get(DataSource);
     const tx = app.get(TransactionRunner);
@@ -222,6 +197,6 @@ export default async function repaymentBench(): Promise<Figure[]> {
     return figures;
   } finally {
     if (app) await app.close();
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`));
+    await database.drop();
   }
 }
