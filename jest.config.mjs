@@ -21,7 +21,8 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
+  // apps/web: only its pure modules' specs (formatters); they import nothing of the DOM.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/(?!src/)', '/test/reliability/', '/test/browser/'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 30000,

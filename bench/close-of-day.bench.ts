@@ -13,11 +13,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CloseOfDayRunsService, nextDay } from '#repayment';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { createBenchDatabase, seconds } from './bench-database.js';
 import type { Figure } from './figure.js';
+import { deleteRedisPrefix } from './redis-prefix.js';
 
 const LOANS = 100_000;
 const INSTALLMENTS = 12;
@@ -201,14 +201,7 @@ export default async function closeOfDayBench(): Promise<Figure[]> {
     await worker?.close().catch(() => undefined);
     await client.end().catch(() => undefined);
     await database.drop().catch(() => undefined);
-    const redis = new Redis(redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await deleteRedisPrefix(redisUrl, prefix);
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
   }

@@ -25,7 +25,6 @@ import { TransactionRunner, UsersService } from '#platform';
 import { type LoanTerms, LoansService, RepaymentsService } from '#repayment';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
@@ -33,6 +32,7 @@ import { configureApp } from '../apps/api/src/configure-app.js';
 import { createBenchDatabase } from './bench-database.js';
 import { seedPortfolio } from './close-of-day.bench.js';
 import type { Figure } from './figure.js';
+import { deleteRedisPrefix } from './redis-prefix.js';
 
 const BACKGROUND_LOANS = 20_000;
 const BUSINESS_DATE = '2026-11-02';
@@ -229,14 +229,7 @@ export default async function loanReadBench(): Promise<Figure[]> {
     agent.destroy();
     if (app) await app.close().catch(() => undefined);
     await database.drop();
-    const redis = new Redis(redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await deleteRedisPrefix(redisUrl, prefix);
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
   }

@@ -15,13 +15,13 @@ import { getQueueToken } from '@nestjs/bull';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Queue } from 'bull';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { ReminderDispatcher } from '../apps/worker/src/reminder-dispatcher.service.js';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { createBenchDatabase, seconds } from './bench-database.js';
 import { seedPortfolio } from './close-of-day.bench.js';
 import type { Figure } from './figure.js';
+import { deleteRedisPrefix } from './redis-prefix.js';
 
 const LOANS = 2_500;
 const REMINDERS = 100_000;
@@ -135,14 +135,7 @@ export default async function remindersBench(): Promise<Figure[]> {
     await worker?.close().catch(() => undefined);
     await client.end().catch(() => undefined);
     await database.drop().catch(() => undefined);
-    const redis = new Redis(redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await deleteRedisPrefix(redisUrl, prefix);
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
   }

@@ -42,7 +42,7 @@ function pgbenchBinary(): string | null {
 }
 
 /** pgbench's TPC-B-like transactions per second with CLIENTS clients for 10 s on its own scratch database. */
-async function tpcb(): Promise<number | null> {
+export async function tpcb(): Promise<number | null> {
   const bin = pgbenchBinary();
   if (!bin) return null;
   const database = await createBenchDatabase('pgbench', { migrate: false });

@@ -5,7 +5,7 @@ import { DISBURSEMENT_ENTITIES } from '#disbursement';
 import { INTAKE_ENTITIES } from '#intake';
 import { LEDGER_ENTITIES } from '#ledger';
 import { NOTIFICATION_ENTITIES } from '#notifications';
-import { PLATFORM_ENTITIES, SnakeNamingStrategy } from '#platform';
+import { PLATFORM_ENTITIES, PreparingClient, SnakeNamingStrategy } from '#platform';
 import { RECONCILIATION_ENTITIES } from '#reconciliation';
 import { REPAYMENT_ENTITIES } from '#repayment';
 import { SCORING_ENTITIES } from '#scoring';
@@ -24,6 +24,9 @@ import { CloseOfDay1763800001000 } from './1763800001000-close-of-day.js';
 import { Servicing1763800001100 } from './1763800001100-servicing.js';
 import { Reconciliation1763800001200 } from './1763800001200-reconciliation.js';
 import { Notifications1763800001300 } from './1763800001300-notifications.js';
+import { PersonalDataRights1763800001500 } from './1763800001500-personal-data-rights.js';
+import { PortfolioIndex1763800001600 } from './1763800001600-portfolio-index.js';
+import { FinanceDeskLists1763800001700 } from './1763800001700-finance-desk-lists.js';
 
 export const ENTITIES = [
   ...PLATFORM_ENTITIES,
@@ -50,6 +53,9 @@ export const MIGRATIONS = [
   Servicing1763800001100,
   Reconciliation1763800001200,
   Notifications1763800001300,
+  PersonalDataRights1763800001500,
+  PortfolioIndex1763800001600,
+  FinanceDeskLists1763800001700,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
@@ -62,7 +68,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    extra: { max: poolSize },
+    // PreparingClient: each distinct parameterised statement is planned once per connection (issue 10).
+    extra: { max: poolSize, Client: PreparingClient },
   };
 }
 

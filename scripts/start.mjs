@@ -5,9 +5,10 @@
 //   2. Migrations (node dist/migrations/run.js), then the demo data (node dist/scripts/seed-demo.js) on the
 //      first embedded start, or whenever SEED_DEMO=true (SEED_DEMO=false never seeds).
 //   3. A Redis check at REDIS_URL (default redis://127.0.0.1:6379): a warning only, the api serves without it.
-//   4. The api and the worker as child processes, their output prefixed [api] / [worker]. Their pino JSON
+//   4. The web app built into apps/web/dist (Vite), which the api serves at / .
+//   5. The api and the worker as child processes, their output prefixed [api] / [worker]. Their pino JSON
 //      lines are shown readably; LOG_FORMAT=json passes them through untouched.
-//   5. When GET /api/health answers 200: a banner with the URLs and the logins.
+//   6. When GET /api/health answers 200: a banner with the URLs and the logins.
 // Ctrl-C (SIGINT) or SIGTERM stops the children, then PostgreSQL, and exits 0. A child that dies on its own
 // stops everything and exits 1. EMBEDDED_PG_LOG=all shows every PostgreSQL log line (default: warnings up).
 import { execFileSync, spawn } from 'node:child_process';
@@ -93,8 +94,8 @@ const children = new Map();
 let stopping = false;
 let embedded; // { pg, port, proc() } once the embedded server runs
 
-function spawnNode(name, script) {
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnNode(name, script, args = []) {
+  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.set(name, child);
   pipeLines(child.stdout, name, process.stdout);
   pipeLines(child.stderr, name, process.stderr);
@@ -103,9 +104,9 @@ function spawnNode(name, script) {
 }
 
 /** Runs a one-off script (migrations, seed) to completion; rejects on a non-zero exit. */
-function runStep(name, script) {
+function runStep(name, script, args = []) {
   return new Promise((resolve, reject) => {
-    const child = spawnNode(name, script);
+    const child = spawnNode(name, script, args);
     child.on('error', reject);
     // 'close' (not 'exit'): all of the step's output has been printed before the next step starts.
     child.on('close', (code, signal) => {
@@ -470,7 +471,7 @@ async function printBanner(health, { demoSeeded, redisOk, database }) {
     `  API       ${base}/api`,
     `  Docs      ${base}/api/docs`,
     `  Health    ${base}/api/health`,
-    // HOOK(web): when apps/web lands the api serves the web app's build; print its URL here.
+    ...(webBuilt ? [`  Web app   ${base}/   (open this in a browser)`] : []),
     `  Database  ${database}`,
     `  Redis     ${redact(REDIS_URL)}${redisOk ? '' : paint('33', ' (unreachable: queued work waits)')}`,
   ];
@@ -484,12 +485,25 @@ async function printBanner(health, { demoSeeded, redisOk, database }) {
   console.log(out.join('\n'));
 }
 
-// ---- web app hook -------------------------------------------------------------------------------------
-// HOOK(web): apps/web (a later issue) is a Vite SPA; the api serves its build. When it lands, this is the
-// place to make sure that build exists (e.g. `await runStep('web', ...)` with a small build script when
-// its dist is missing) or to start a Vite dev server as a service (`startService('web', ...)`), which
-// the shutdown logic then stops like the others. Nothing to do until then.
-async function startWeb() {}
+// ---- web app ------------------------------------------------------------------------------------------
+// apps/web is a Vite SPA that the api serves from apps/web/dist (apps/api/src/web). It is built here on
+// every start (about 2 s), so the app always matches the api's code; where Vite is not installed (an
+// image without dev packages), an existing build is served as it is. `npm run dev:web` is the hot-reload
+// alternative for working on the app.
+const WEB_INDEX = path.join(ROOT, 'apps', 'web', 'dist', 'index.html');
+const VITE_BIN = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+let webBuilt = false;
+async function startWeb() {
+  if (fs.existsSync(VITE_BIN) && fs.existsSync(path.join(ROOT, 'apps', 'web', 'vite.config.ts'))) {
+    say('building the web app (apps/web -> apps/web/dist)');
+    await runStep('web', VITE_BIN, ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']);
+  } else if (fs.existsSync(WEB_INDEX)) {
+    say('serving the existing web app build (Vite is not installed)');
+  } else {
+    warn('no web app build (apps/web/dist) and no Vite to build it: the api runs without the web app');
+  }
+  webBuilt = fs.existsSync(WEB_INDEX);
+}
 
 // ---- main ---------------------------------------------------------------------------------------------
 async function main() {

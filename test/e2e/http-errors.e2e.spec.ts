@@ -23,6 +23,29 @@ describe('HTTP error answers are problem+json, never 5xx for client mistakes (e2
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('answers a deeply nested body with 400 naming body, not a stack overflow (500), on every route tried', async () => {
+    // Found by the OpenAPI fuzzer (issue 11): 5,000 levels overflowed validation's recursion.
+    for (const [route, depth] of [['/api/fund/capital', 5_000], ['/api/auth/login', 20_000], ['/api/close-of-day/runs', 100_000]] as const) {
+      const body = depth % 2 ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+      const res = await t.http().post(route).set(admin()).set('Idempotency-Key', `deep-${depth}`).set('Content-Type', 'application/json').send(body);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'body', code: 'BODY_TOO_DEEP' })]);
+    }
+    // 32 levels are still fine (validation then judges the fields).
+    const ok = await t.http().post('/api/fund/capital').set(admin()).set('Idempotency-Key', 'deep-32').send({ amount: '1', reference: 'x', extra: JSON.parse(`${'['.repeat(30)}${']'.repeat(30)}`) });
+    expect(ok.body.errors).toEqual([expect.objectContaining({ field: 'extra' })]);
+  });
+
+  it('answers a NUL character in a body or a query with 400 naming the field, not a database error (500)', async () => {
+    // Found by the OpenAPI fuzzer (issue 11): PostgreSQL cannot store U+0000, and the login username reached a query.
+    const login = await t.http().post('/api/auth/login').send({ username: '\u0000', password: 'x' }).expect(400);
+    expect(login.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(login.body.errors).toEqual([expect.objectContaining({ field: 'username', code: 'NUL_CHARACTER' })]);
+    const query = await t.http().get('/api/borrowers?districtCode=35.26%00').set(admin()).expect(400);
+    expect(query.body.errors).toEqual([expect.objectContaining({ field: 'query.districtCode', code: 'NUL_CHARACTER' })]);
+  });
+
   it('answers an unknown route with 404 NOT_FOUND', async () => {
     const res = await t.http().get('/api/no-such-thing').set(admin()).expect(404);
     expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });

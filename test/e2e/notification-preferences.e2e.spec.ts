@@ -142,11 +142,16 @@ describe('notification preferences (e2e)', () => {
     const empty = await t.http().get(path(borrowerId)).set(auth(officer.token)).expect(200);
     expect(empty.body).toEqual({ borrowerId, optOut: [], email: null });
     const put = await t.http().put(path(borrowerId)).set(auth(officer.token)).send({ optOut: ['WHATSAPP'], email: 'siti@example.com' }).expect(200);
-    expect(put.body).toEqual({ borrowerId, optOut: ['WHATSAPP'], email: 'siti@example.com' });
+    // The address is answered masked and stored encrypted (UU PDP), in the audit row masked too.
+    expect(put.body).toEqual({ borrowerId, optOut: ['WHATSAPP'], email: 'si**@example.com' });
+    const [stored] = await ds.query(`SELECT to_jsonb(c)::text AS row FROM notification_contact c WHERE borrower_id = $1`, [borrowerId]);
+    expect(stored.row).not.toContain('siti@example.com');
+    const [audited] = await ds.query(`SELECT after::text AS after FROM audit_log WHERE entity_id = $1 AND action = 'NOTIFICATION_PREFERENCES_CHANGED'`, [borrowerId]);
+    expect(audited.after).not.toContain('siti@example.com');
     expect((await t.http().get(path(borrowerId)).set(auth(t.adminToken)).expect(200)).body).toEqual(put.body);
     // Omitted e-mail is kept; opting back in clears the opt-out.
     const back = await t.http().put(path(borrowerId)).set(auth(t.adminToken)).send({ optOut: [] }).expect(200);
-    expect(back.body).toEqual({ borrowerId, optOut: [], email: 'siti@example.com' });
+    expect(back.body).toEqual({ borrowerId, optOut: [], email: 'si**@example.com' });
     const audits = await ds.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'NOTIFICATION_PREFERENCES_CHANGED'`, [borrowerId]);
     expect(audits).toHaveLength(2);
   });

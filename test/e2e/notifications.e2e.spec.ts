@@ -74,6 +74,13 @@ describe('notifications (e2e)', () => {
   });
 
   describe('GET /api/loans/:id/notifications', () => {
+    it('refuses a forged cursor with 400 INVALID_CURSOR, not a failed cast in SQL', async () => {
+      const loanId = await book('35.26.01');
+      const forged = Buffer.from(JSON.stringify({ k: 'yesterday', id: 'x' })).toString('base64url');
+      const res = await t.http().get(`/api/loans/${loanId}/notifications`).query({ cursor: forged }).set(auth(officer.token)).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'cursor', code: 'INVALID_CURSOR' })]);
+    });
+
     it('lists every installment reminder from booking, moved off Sundays and holidays, 09:00 WIB in Bangkalan', async () => {
       const loanId = await book('35.26.01');
       const items = await list(loanId);
@@ -227,6 +234,12 @@ describe('notifications (e2e)', () => {
       expect(page.text).toContain('<html');
       const api = await t.http().get('/api/admin/queues/api/queues').set(auth(t.adminToken)).expect(200);
       expect(api.body.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['reminders', 'close-of-day']));
+    });
+
+    it('answers 404 problem+json for a path the dashboard does not have, instead of never answering', async () => {
+      const res = await t.http().get('/api/admin/queues/no-such-page').set(auth(t.adminToken)).timeout(10_000).expect(404);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.code).toBe('NOT_FOUND');
     });
 
     it('refuses 401 without a token and 403 to staff who are not admin, on the page and its api', async () => {

@@ -227,6 +227,18 @@ describe('products and the schedule preview (e2e)', () => {
       expect(audit).toEqual([expect.objectContaining({ before: expect.objectContaining({ roundingUnit: '1000.00' }), after: expect.objectContaining({ roundingUnit: '5000.00' }) })]);
     });
 
+    it('refuses null for a field, naming it, and changes nothing (null is not "leave as is")', async () => {
+      const id = await createProduct({ code: 'EDIT-NULL' });
+      for (const field of ['roundingMode', 'name', 'minTenor', 'eligibility', 'lateFee', 'validityDays', 'reminderOffsetsDays', 'principalGracePeriods']) {
+        const res = await t.http().patch(`/api/products/${id}`).set(admin()).send({ [field]: null }).expect(400);
+        expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(new RegExp(`^${field}`)) })]));
+      }
+      expect((await t.http().get(`/api/products/${id}`).set(admin()).expect(200)).body).toMatchObject({ version: 1, roundingMode: 'UP' });
+      // Creating with an optional rule set to null is refused the same way, not defaulted and not a 500.
+      const created = await create(productBody({ code: 'NULL-FEE', lateFee: null })).expect(400);
+      expect(created.body.errors).toEqual([expect.objectContaining({ field: 'lateFee' })]);
+    });
+
     it('is for admins only, and 404 for an unknown product', async () => {
       const id = await createProduct();
       await t.http().patch(`/api/products/${id}`).set(as(officer)).send({ name: 'x' }).expect(403);

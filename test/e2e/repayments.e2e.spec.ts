@@ -9,7 +9,7 @@ import { type InstallmentBalance, replayAllocations } from '#repayment';
 import { DataSource } from 'typeorm';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { disbursedLoan } from '../support/approved-application.js';
+import { approvedApplication, disbursedLoan } from '../support/approved-application.js';
 
 // Loans of Rp1,000,000 over 3 months disbursed on this date: 334,000 due 2026-02-15, 334,000 on
 // 2026-03-15, 332,000 on 2026-04-15.
@@ -536,6 +536,25 @@ describe('repayments, reversals and refunds (e2e)', () => {
       expect(replay.headers['idempotent-replayed']).toBe('true');
       expect((await refund(loanId, {}).expect(422)).body.code).toBe('NO_CREDIT_BALANCE');
       expect(await getLoan(loanId)).not.toHaveProperty('creditBalance');
+      await expectBooksAddUp();
+    });
+
+    it('leaves cash promised to a pending transfer order alone: 422 INSUFFICIENT_FUND over the available cash', async () => {
+      // A programme of its own, so that its cash is exactly what this test moves.
+      const smallProgramme = await buildProgramme(ds, 'REFUNDCASH-UMKM');
+      const smallProduct = await buildProduct(ds, { programmeId: smallProgramme });
+      await setBusinessDate(DISBURSED);
+      await t.http().post('/api/fund/capital').set(auth(t.adminToken)).set('Idempotency-Key', key()).send({ programmeId: smallProgramme, amount: '1000000', reference: 'SP2D kecil' }).expect(201);
+      const { loanId } = await disbursedLoan(t, { officerToken: officer.token, financeToken: finance.token, productId: smallProduct, amount: '1000000', tenor: 3, valueDate: DISBURSED });
+      await setBusinessDate(TODAY);
+      await paid(loanId, '1080000', '2026-03-01'); // cash 1,080,000, of which 80,000 is the borrower's credit
+      const next = await approvedApplication(t, { officerToken: officer.token, productId: smallProduct, amount: '1050000', tenor: 3 });
+      await t.http().post('/api/disbursements').set(auth(finance.token)).set('Idempotency-Key', key()).send({ applicationId: next.id, bankCode: '114', accountNumber: '0011223344', accountName: 'Siti Aminah' }).expect(201);
+
+      const refused = await refund(loanId, { amount: '80000' }).expect(422);
+      expect(refused.body).toMatchObject({ code: 'INSUFFICIENT_FUND', amount: '80000.00', available: '30000.00' });
+      expect((await getLoan(loanId)).creditBalance).toBe('80000.00');
+      await refund(loanId, { amount: '30000' }).expect(201);
       await expectBooksAddUp();
     });
 

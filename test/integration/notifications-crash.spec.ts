@@ -5,51 +5,18 @@
 // never recorded is repeated with the same key and is not a second message.
 import 'reflect-metadata';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { disbursedLoan } from '../support/approved-application.js';
+import { DedupingGateway } from '../support/deduping-gateway.js';
 import { cleanupRedisPrefix, uniqueQueuePrefix } from '../support/redis.js';
 
 const DISBURSED = '2027-01-15';
 const LOANS = 4; // 3 installments x 4 offsets each: 48 reminders
 const GATEWAY_DELAY_MS = 150;
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-
-class DedupingGateway {
-  /** Every request, in arrival order, with whether it was a new delivery or a repeat of a known key. */
-  readonly requests: { key: string; delivered: boolean }[] = [];
-  private readonly seen = new Set<string>();
-  onRequest: (count: number) => void = () => undefined;
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for await (const _ of req) void _;
-    const key = String(req.headers['idempotency-key']);
-    // The message is handed to the carrier on arrival; the answer comes later, and may find its caller dead.
-    const delivered = !this.seen.has(key);
-    this.seen.add(key);
-    this.requests.push({ key, delivered });
-    this.onRequest(this.requests.length);
-    await sleep(GATEWAY_DELAY_MS);
-    if (!res.destroyed) res.writeHead(200, { 'content-type': 'application/json' }).end(`{"status":"${delivered ? 'accepted' : 'duplicate'}"}`);
-  }
-}
 
 describe('reminder delivery survives a killed worker (child process, Redis, loopback gateway)', () => {
   let t: TestApp;
@@ -97,7 +64,7 @@ describe('reminder delivery survives a killed worker (child process, Redis, loop
   beforeAll(async () => {
     // The child runs the compiled worker: compile what this checkout holds (incremental, a few seconds).
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'pipe' });
-    gateway = new DedupingGateway();
+    gateway = new DedupingGateway(GATEWAY_DELAY_MS);
     await gateway.start();
     t = await createTestApp({ CLOSE_OF_DAY_AUTO: 'false' });
     ds = t.app.get(DataSource);

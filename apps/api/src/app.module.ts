@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller.js';
 import { HOLIDAY_CONTROLLERS } from './holidays/index.js';
 import { RedisHealthIndicator } from './health/redis.health.js';
 import { IdempotentInterceptor } from './http/idempotent.interceptor.js';
+import { redactRequest } from './http/log-redaction.js';
 import { LedgerController } from './ledger/ledger.controller.js';
 import { LOAN_CONTROLLERS } from './loans/index.js';
 import { NOTIFICATION_CONTROLLERS } from './notifications/index.js';
@@ -44,6 +45,7 @@ import { UsersController } from './users/users.controller.js';
           level: config.LOG_LEVEL,
           genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
           redact: ['req.headers.authorization', 'req.headers.cookie'],
+          serializers: { req: redactRequest }, // no NIK from ?nik= in the log (UU PDP)
           autoLogging: { ignore: (req) => req.url === '/api/health' },
         },
       }),

@@ -48,7 +48,6 @@ export interface BankFile {
   sha256: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Bank batches: which orders go to the bank together, their file, and how the batch ends. */
@@ -135,9 +134,7 @@ export class DisbursementBatchesService {
     const em = this.tx.manager;
     const programme = await this.programmes.resolve(f.programmeId, em);
     const limit = pageLimit(f);
-    const after = decodeCursor(f.cursor);
-    if (after && (!UUID.test(after.id) || Number.isNaN(Date.parse(after.k))))
-      throw ValidationError.field('cursor', 'INVALID_CURSOR', 'cursor is not one this api issued');
+    const after = decodeCursor(f.cursor, 'timestamp');
     const qb = em
       .createQueryBuilder(DisbursementBatch, 'b')
       .where('b.programme_id = :programmeId', { programmeId: programme.id })

@@ -51,8 +51,6 @@ export interface DisbursementListFilter {
   cursor?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const insufficientFund = (amount: Money, available: Money) =>
   new DomainError('UNPROCESSABLE', 'INSUFFICIENT_FUND', `The fund has ${available.toString()} available; this disbursement needs ${amount.toString()}`, {
     amount,
@@ -240,9 +238,7 @@ export class DisbursementsService {
     const em = this.tx.manager;
     const programme = await this.programmes.resolve(f.programmeId, em);
     const limit = pageLimit(f);
-    const after = decodeCursor(f.cursor);
-    if (after && (!UUID.test(after.id) || Number.isNaN(Date.parse(after.k))))
-      throw ValidationError.field('cursor', 'INVALID_CURSOR', 'cursor is not one this api issued');
+    const after = decodeCursor(f.cursor, 'timestamp');
     const qb = em
       .createQueryBuilder(Disbursement, 'd')
       .where('d.programme_id = :programmeId', { programmeId: programme.id })

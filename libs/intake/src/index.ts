@@ -7,6 +7,7 @@ import { REGION_ENTITIES } from './regions/index.js';
 
 export * from './applications/index.js';
 export * from './borrowers/index.js';
+export * from './data-rights/index.js';
 export * from './documents/index.js';
 export * from './holidays/index.js';
 export * from './intake.module.js';

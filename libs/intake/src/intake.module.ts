@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APPLICATION_PROVIDERS } from './applications/index.js';
 import { BORROWER_PROVIDERS } from './borrowers/index.js';
+import { DATA_RIGHTS_PROVIDERS } from './data-rights/index.js';
 import { DOCUMENT_PROVIDERS } from './documents/index.js';
 import { HOLIDAY_PROVIDERS } from './holidays/index.js';
 import { PRODUCT_PROVIDERS } from './products/index.js';
@@ -13,6 +14,7 @@ const providers = [
   ...BORROWER_PROVIDERS,
   ...DOCUMENT_PROVIDERS,
   ...APPLICATION_PROVIDERS,
+  ...DATA_RIGHTS_PROVIDERS,
 ];
 
 /** Products, holidays, regions, borrowers, documents and applications: everything before a decision. */

@@ -101,27 +101,69 @@ export class LedgerService {
     return Object.fromEntries(tb.accounts.map((a) => [a.code, a.balance])) as Record<AccountCode, Money>;
   }
 
+  /**
+   * The entry and its lines in one statement (a data-modifying CTE) that also answers with what the
+   * database filled in (id, number, posted_at, line ids): one round trip instead of an insert per table
+   * and a re-read, on the path of every repayment (issue 10). The balance triggers still run at commit.
+   */
   private async insert(
     em: EntityManager,
     input: Omit<PostEntryInput, 'lines'> & { reversesEntryId: string | null },
     lines: PostableLine[],
   ): Promise<JournalEntry> {
-    const inserted = await em.insert(JournalEntry, {
+    const createdBy = requestContext.current()?.userId ?? null;
+    const [row] = (await em.query(
+      `WITH e AS (
+         INSERT INTO journal_entry (programme_id, value_date, kind, description, reference, source_type, source_id, reverses_entry_id, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, number, posted_at),
+       l AS (
+         INSERT INTO journal_line (entry_id, programme_id, value_date, account_code, debit, credit)
+         SELECT e.id, $1, $2, x.account, x.debit, x.credit FROM e, unnest($10::text[], $11::numeric[], $12::numeric[]) WITH ORDINALITY AS x(account, debit, credit, n)
+          ORDER BY x.n
+         RETURNING id, account_code, debit, credit)
+       SELECT e.id, e.number::text AS number, e.posted_at,
+              (SELECT json_agg(json_build_object('id', l.id::text, 'account', l.account_code, 'debit', l.debit::text, 'credit', l.credit::text) ORDER BY l.id) FROM l) AS lines
+         FROM e`,
+      [
+        input.programmeId,
+        input.valueDate,
+        input.kind,
+        input.description,
+        input.reference ?? null,
+        input.sourceType ?? null,
+        input.sourceId ?? null,
+        input.reversesEntryId,
+        createdBy,
+        lines.map((l) => l.account),
+        lines.map((l) => l.debit.toString()),
+        lines.map((l) => l.credit.toString()),
+      ],
+    )) as { id: string; number: string; posted_at: Date; lines: { id: string; account: AccountCode; debit: string; credit: string }[] }[];
+    const entry = Object.assign(new JournalEntry(), {
+      id: row.id,
       programmeId: input.programmeId,
+      number: row.number,
       valueDate: input.valueDate,
+      postedAt: row.posted_at,
       kind: input.kind,
       description: input.description,
       reference: input.reference ?? null,
       sourceType: input.sourceType ?? null,
       sourceId: input.sourceId ?? null,
       reversesEntryId: input.reversesEntryId,
-      createdBy: requestContext.current()?.userId ?? null,
+      createdBy,
     });
-    const entryId = (inserted.identifiers[0] as { id: string }).id;
-    await em.insert(
-      JournalLine,
-      lines.map((l) => ({ entryId, programmeId: input.programmeId, valueDate: input.valueDate, accountCode: l.account, debit: l.debit, credit: l.credit })),
+    entry.lines = row.lines.map((l) =>
+      Object.assign(new JournalLine(), {
+        id: l.id,
+        entryId: row.id,
+        programmeId: input.programmeId,
+        valueDate: input.valueDate,
+        accountCode: l.account,
+        debit: Money.fromDb(l.debit),
+        credit: Money.fromDb(l.credit),
+      }),
     );
-    return em.findOneOrFail(JournalEntry, { where: { id: entryId }, relations: { lines: true } });
+    return entry;
   }
 }

@@ -11,6 +11,7 @@ export * from './channels/gateway-channel.js';
 export * from './delivery/reminder-sender.service.js';
 export * from './history/notification-history.service.js';
 export * from './preferences/notification-preferences.service.js';
+export * from './preferences/contact-email.js';
 export * from './channels/email-channel.js';
 export * from './board/queue-board.service.js';
 

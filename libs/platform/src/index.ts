@@ -11,6 +11,7 @@ export * from './config/app-config.js';
 export * from './config/config.module.js';
 export * from './context/request-context.js';
 export * from './crypto/field-encryption.service.js';
+export * from './database/preparing-client.js';
 export * from './database/snake-naming.strategy.js';
 export * from './database/transaction-runner.js';
 export * from './errors/api-problems.decorator.js';
@@ -36,5 +37,6 @@ import { User } from './users/user.entity.js';
 
 export const PLATFORM_ENTITIES = [Programme, User, AuditLog, BusinessDate, IdempotencyKey];
 export * from './validation/is-calendar-date.decorator.js';
+export * from './validation/is-omittable.decorator.js';
 export * from './queues/queues.js';
 export * from './queues/bull-root.module.js';

@@ -78,6 +78,9 @@ export interface BalanceCheck {
   unexplained: Money | null;
 }
 
+/** A statement in the list of imports (GET /api/bank-statements): its counts, without the balance check. */
+export type StatementSummaryView = Omit<StatementView, 'balanceCheck'>;
+
 export interface StatementView extends ImportSummary {
   programmeId: string;
   format: StatementFormat;

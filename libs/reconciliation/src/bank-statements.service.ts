@@ -20,7 +20,7 @@ import {
 import { RecoveriesService, RepaymentsService } from '#repayment';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type BalanceCheck, type DifferenceItem, type ImportSummary, type StatementLineView, type StatementView, toLineView } from './bank-statement-view.js';
+import { type BalanceCheck, type DifferenceItem, type ImportSummary, type StatementLineView, type StatementSummaryView, type StatementView, toLineView } from './bank-statement-view.js';
 import { CSV_PROFILES, type CsvProfileName, parseCsvStatement } from './domain/csv-statement.js';
 import { fingerprintLines } from './domain/fingerprint.js';
 import { type LineMatch, matchLines, type MatchStatus, type OpenDisbursement, type OpenLoan, tokensOf } from './domain/match-lines.js';
@@ -52,6 +52,23 @@ const REPAYMENT_REFUSALS = new Set(['VALUE_DATE_BEFORE_DISBURSEMENT', 'INVALID_S
 
 /** The reference a repayment carries: the bank's, else the line's fingerprint, so it is never blank. */
 const repaymentReference = (line: ParsedLine, fingerprint: string) => (line.reference.trim() || `BS-${fingerprint.slice(0, 16)}`).slice(0, 140);
+
+const summaryOf = (s: BankStatement): StatementSummaryView => ({
+  id: s.id,
+  programmeId: s.programmeId,
+  format: s.format,
+  profile: s.profile,
+  account: s.account,
+  firstDate: s.firstDate,
+  lastDate: s.lastDate,
+  importedAt: s.createdAt,
+  lines: s.lineCount,
+  matched: s.matched,
+  unmatched: s.unmatched,
+  mismatched: s.mismatched,
+  repaymentsPosted: s.repaymentsPosted,
+  duplicates: s.duplicates,
+});
 
 /**
  * Bank statement reconciliation (issue 7). An import is one transaction: the file is read whole (a bad
@@ -294,27 +311,27 @@ export class BankStatementsService {
     return { loans, disbursements: rows.map((r) => ({ ...r, amount: Money.fromDb(r.amount) })) };
   }
 
+  /** The programme's imported statements, newest first (the finance desk returns to their unmatched lines). */
+  async list(f: { programmeId?: string; limit?: number; cursor?: string }): Promise<Page<StatementSummaryView>> {
+    const em = this.tx.manager;
+    const programme = await this.programmes.resolve(f.programmeId, em);
+    const limit = pageLimit(f);
+    const after = decodeCursor(f.cursor, 'timestamp');
+    const qb = em
+      .createQueryBuilder(BankStatement, 's')
+      .where('s.programme_id = :programmeId', { programmeId: programme.id })
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .limit(limit + 1);
+    if (after) qb.andWhere('(s.created_at, s.id) < (:k::timestamptz, :id::uuid)', { k: after.k, id: after.id });
+    return toPage((await qb.getMany()).map(summaryOf), limit, (s) => ({ k: s.importedAt.toISOString(), id: s.id }));
+  }
+
   async get(statementId: string): Promise<StatementView> {
     const em = this.tx.manager;
     const s = await em.findOneBy(BankStatement, { id: statementId });
     if (!s) throw new NotFoundError('Bank statement', statementId);
-    return {
-      id: s.id,
-      programmeId: s.programmeId,
-      format: s.format,
-      profile: s.profile,
-      account: s.account,
-      firstDate: s.firstDate,
-      lastDate: s.lastDate,
-      importedAt: s.createdAt,
-      lines: s.lineCount,
-      matched: s.matched,
-      unmatched: s.unmatched,
-      mismatched: s.mismatched,
-      repaymentsPosted: s.repaymentsPosted,
-      duplicates: s.duplicates,
-      balanceCheck: await this.balanceCheck(em, s),
-    };
+    return { ...summaryOf(s), balanceCheck: await this.balanceCheck(em, s) };
   }
 
   /**
@@ -353,8 +370,7 @@ export class BankStatementsService {
     const em = this.tx.manager;
     if (!(await em.existsBy(BankStatement, { id: statementId }))) throw new NotFoundError('Bank statement', statementId);
     const limit = pageLimit(f);
-    const after = decodeCursor(f.cursor);
-    if (after && !/^\d+$/.test(after.k)) throw ValidationError.field('cursor', 'INVALID_CURSOR', 'cursor is not one this api issued');
+    const after = decodeCursor(f.cursor, 'integer');
     const qb = em
       .createQueryBuilder(BankStatementLine, 'l')
       .where('l.statement_id = :statementId', { statementId })

@@ -43,8 +43,6 @@ export const toScorecardView = (s: Scorecard): ScorecardView => ({
   createdAt: s.createdAt.toISOString(),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class ScorecardsService {
   constructor(
@@ -96,9 +94,7 @@ export class ScorecardsService {
   /** Newest first. */
   async list(q: ScorecardListQuery): Promise<Page<ScorecardView>> {
     const limit = pageLimit(q);
-    const after = decodeCursor(q.cursor);
-    if (after && (!UUID.test(after.id) || Number.isNaN(Date.parse(after.k))))
-      throw ValidationError.field('cursor', 'INVALID_CURSOR', 'cursor is not one this api issued');
+    const after = decodeCursor(q.cursor, 'timestamp');
     // Milliseconds on both sides: the cursor carries a JS Date, the column microseconds.
     const key = `date_trunc('milliseconds', s.created_at)`;
     const qb = this.tx.manager.createQueryBuilder(Scorecard, 's').orderBy(key, 'DESC').addOrderBy('s.id', 'DESC').take(limit + 1);

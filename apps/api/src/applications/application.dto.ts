@@ -51,6 +51,14 @@ export class ApplicationListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'The loan officer who submitted it' })
   @IsOptional() @IsUUID('all')
   officerId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "One borrower's applications: their history in the programme" })
+  @IsOptional() @IsUUID('all')
+  borrowerId?: string;
+
+  @ApiPropertyOptional({ enum: ['newest', 'oldest'], default: 'newest', description: 'By submission time; an approval queue is worked oldest first' })
+  @IsOptional() @IsIn(['newest', 'oldest'], { message: 'order must be newest or oldest' })
+  order?: 'newest' | 'oldest';
 }
 
 export class PipelineQuery {
@@ -61,6 +69,10 @@ export class PipelineQuery {
   @ApiPropertyOptional({ example: '35.26.01' })
   @IsOptional() @Matches(DISTRICT_CODE, { message: 'districtCode must be a kecamatan code such as 35.26.01' })
   districtCode?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this loan officer's applications (an officer's own pipeline)" })
+  @IsOptional() @IsUUID('all')
+  officerId?: string;
 }
 
 export class ApplicationResponse {
@@ -171,8 +183,22 @@ export class ApplicationDetailResponse extends ApplicationResponse {
   approvedOn: string | null;
 }
 
+export class LatestScoreResponse {
+  @ApiProperty({ example: 87 }) score: number;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D', 'E'] }) grade: string;
+  @ApiProperty({ enum: ['APPROVE', 'REVIEW', 'REJECT'] }) recommendation: string;
+}
+
+export class ApplicationListItemResponse extends ApplicationResponse {
+  @ApiProperty({ example: 'Hj. Maimunah' }) borrowerName: string;
+  @ApiProperty({ example: 'Batik Tulis Gentongan Bu Maimunah', nullable: true, type: String }) businessName: string | null;
+  @ApiProperty({ example: 3, description: 'Business date - statusSince: days it has waited in its current status' }) daysWaiting: number;
+  @ApiProperty({ type: LatestScoreResponse, nullable: true, description: 'The latest scoring run, null before scoring' })
+  latestScore: LatestScoreResponse | null;
+}
+
 export class ApplicationPage {
-  @ApiProperty({ type: [ApplicationResponse] }) items: ApplicationResponse[];
+  @ApiProperty({ type: [ApplicationListItemResponse] }) items: ApplicationListItemResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 

@@ -2,13 +2,14 @@ import { ApplicationPipelineService, ApplicationsService } from '#intake';
 import { Money } from '#money';
 import { ApiProblems, type AuthenticatedUser, STAFF_ROLES } from '#platform';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { UuidParam } from '../http/uuid-param.decorator.js';
 import {
   ApplicationDetailResponse,
   ApplicationListQuery,
   ApplicationPage,
+  ApplicationResponse,
   INELIGIBLE_DESCRIPTION,
   PipelineQuery,
   PipelineResponse,
@@ -16,6 +17,8 @@ import {
   WithdrawApplicationRequest,
 } from './application.dto.js';
 
+// ApplicationResponse (the plain row) stays a named schema for clients, though lists now answer the richer item.
+@ApiExtraModels(ApplicationResponse)
 @ApiTags('applications')
 @ApiBearerAuth()
 @ApiProblems(401, 403)
@@ -37,7 +40,7 @@ export class ApplicationsController {
 
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Applications, newest first, filtered by status, kecamatan or officer' })
+  @ApiOperation({ summary: "Applications, newest (or oldest) first, filtered by status, kecamatan, officer or borrower; each with the borrower's name, days waiting and latest score" })
   @ApiOkResponse({ type: ApplicationPage })
   @ApiProblems(400, [404, 'NOT_FOUND: unknown programme'])
   list(@Query() q: ApplicationListQuery): Promise<unknown> {

@@ -82,7 +82,7 @@ class BalanceCheckResponse {
   @ApiProperty({ nullable: true, description: 'difference minus the explained lines' }) unexplained: string | null;
 }
 
-export class StatementResponse extends ImportSummaryResponse {
+export class StatementSummaryResponse extends ImportSummaryResponse {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ enum: STATEMENT_FORMATS }) format: string;
   @ApiProperty({ nullable: true }) profile: string | null;
@@ -90,7 +90,21 @@ export class StatementResponse extends ImportSummaryResponse {
   @ApiProperty() firstDate: string;
   @ApiProperty() lastDate: string;
   @ApiProperty() importedAt: string;
+}
+
+export class StatementResponse extends StatementSummaryResponse {
   @ApiProperty({ type: BalanceCheckResponse }) balanceCheck: BalanceCheckResponse;
+}
+
+export class StatementPage {
+  @ApiProperty({ type: [StatementSummaryResponse] }) items: StatementSummaryResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class StatementListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the default programme' })
+  @IsOptional() @IsUUID('all')
+  programmeId?: string;
 }
 
 export class StatementLineQuery extends PageQuery {

@@ -12,6 +12,8 @@ import {
   StatementLinePage,
   StatementLineQuery,
   StatementLineResponse,
+  StatementListQuery,
+  StatementPage,
   StatementResponse,
   UPLOAD_STATEMENT_BODY_SCHEMA,
   type UploadedStatementFile,
@@ -40,6 +42,15 @@ export class BankStatementsController {
   )
   import(@Body() body: ImportStatementRequest, @UploadedFile() file: UploadedStatementFile | undefined): Promise<unknown> {
     return this.statements.import({ bytes: file?.buffer, format: body.format, profile: body.profile, programmeId: body.programmeId });
+  }
+
+  @Get()
+  @Roles('finance', 'admin')
+  @ApiOperation({ summary: "The programme's imported statements, newest first, with their import counts" })
+  @ApiOkResponse({ type: StatementPage })
+  @ApiProblems(400, [404, 'NOT_FOUND: unknown programme'])
+  list(@Query() q: StatementListQuery): Promise<unknown> {
+    return this.statements.list(q);
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { CURRENT_CONSENT_VERSION, SECTOR_CODES, type Sector } from '#intake';
 import { IsCalendarDate, PageQuery } from '#platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 // Identifier formats (NIK, KK, phone, postal code, NIB) and the rules that need the business date or
 // reference data are the service's (libs/intake borrowers/domain): one 400 then names every such field.
@@ -140,4 +140,29 @@ export class BorrowerPage {
 export class BorrowerIdentityResponse {
   @ApiProperty({ example: '3526095405780003' }) nik: string;
   @ApiProperty({ example: '3526090101150007', nullable: true, type: String }) kk: string | null;
+}
+
+export class NikCheckRequest {
+  @ApiProperty({ example: '3526095405780003', description: 'The NIK as typed: anything up to 32 characters is checked and answered, not refused', maxLength: 32 })
+  @IsString() @MaxLength(32)
+  nik: string;
+}
+
+export class NikReasonResponse {
+  @ApiProperty({ enum: ['NIK_FORMAT', 'NIK_PROVINCE_UNKNOWN', 'NIK_REGION_INVALID', 'NIK_BIRTH_DATE_INVALID', 'NIK_BIRTH_DATE_IN_FUTURE', 'NIK_SERIAL_ZERO'] })
+  code: string;
+  @ApiProperty({ example: 'nik must be exactly 16 digits' }) message: string;
+}
+
+export class NikCheckResponse {
+  @ApiProperty() valid: boolean;
+  @ApiProperty({ type: [NikReasonResponse], description: 'Empty when valid; else the rule broken (the same codes POST /api/borrowers answers for field nik)' })
+  reasons: NikReasonResponse[];
+  @ApiProperty({ example: '1978-05-14', nullable: true, type: String, description: 'From the NIK (women: day - 40, century by the business date)' })
+  birthDate: string | null;
+  @ApiProperty({ enum: ['M', 'F'], nullable: true, type: String }) gender: 'M' | 'F' | null;
+  @ApiProperty({ example: '35.26.09', nullable: true, type: String, description: 'Kecamatan where the NIK was first issued (not the domicile)' })
+  issuedInDistrictCode: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The borrower already registered with this NIK (registering again is 409 BORROWER_NIK_EXISTS)' })
+  registeredBorrowerId: string | null;
 }

@@ -1,11 +1,11 @@
 import { Money } from '#money';
 import { BorrowersService } from '#intake';
 import { ApiProblems, type AuthenticatedUser, STAFF_ROLES } from '#platform';
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { UuidParam } from '../http/uuid-param.decorator.js';
-import { BorrowerIdentityResponse, BorrowerPage, BorrowerQuery, BorrowerResponse, CreateBorrowerRequest } from './borrower.dto.js';
+import { BorrowerIdentityResponse, BorrowerPage, BorrowerQuery, BorrowerResponse, CreateBorrowerRequest, NikCheckRequest, NikCheckResponse } from './borrower.dto.js';
 
 const REGISTRATION_400 =
   'VALIDATION_FAILED, one entry per field: nik (NIK_FORMAT, NIK_PROVINCE_UNKNOWN, NIK_REGION_INVALID, NIK_BIRTH_DATE_INVALID, ' +
@@ -36,6 +36,17 @@ export class BorrowersController {
       },
       createdBy: user.id,
     });
+  }
+
+  // POST, not GET: a NIK is personal data and must not land in URLs, proxies' logs or browser history.
+  @Post('nik-check')
+  @HttpCode(200)
+  @Roles('loan_officer', 'admin')
+  @ApiOperation({ summary: 'Check a NIK as typed (registration forms call it while the officer types): valid or the rule it breaks, what it says, and whether it is registered' })
+  @ApiOkResponse({ type: NikCheckResponse })
+  @ApiProblems([400, 'VALIDATION_FAILED: nik missing, not a string or over 32 characters'])
+  checkNik(@Body() body: NikCheckRequest): Promise<NikCheckResponse> {
+    return this.borrowers.checkNik(body.nik);
   }
 
   @Get()

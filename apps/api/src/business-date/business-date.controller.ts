@@ -2,6 +2,7 @@ import { BusinessDateService } from '#platform';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '#platform';
+import { AnyRole } from '../auth/auth.decorators.js';
 
 class BusinessDateResponse {
   @ApiProperty({ example: '2026-11-22', description: 'The day the books are on (YYYY-MM-DD)' }) date: string;
@@ -15,6 +16,7 @@ export class BusinessDateController {
   constructor(private readonly businessDate: BusinessDateService) {}
 
   @Get()
+  @AnyRole()
   @ApiOkResponse({ type: BusinessDateResponse })
   async get(): Promise<BusinessDateResponse> {
     return { date: await this.businessDate.current() };

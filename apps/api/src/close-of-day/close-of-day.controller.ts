@@ -1,10 +1,10 @@
-import { ApiProblems, STAFF_ROLES } from '#platform';
+import { ApiProblems, PageQuery, STAFF_ROLES } from '#platform';
 import { CloseOfDayRunsService } from '#repayment';
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import { UuidParam } from '../http/uuid-param.decorator.js';
-import { CloseOfDayRunAccepted, CloseOfDayRunRequest, CloseOfDayRunResponse } from './close-of-day.dto.js';
+import { CloseOfDayRunAccepted, CloseOfDayRunPage, CloseOfDayRunRequest, CloseOfDayRunResponse } from './close-of-day.dto.js';
 
 @ApiTags('close-of-day')
 @ApiBearerAuth()
@@ -27,6 +27,15 @@ export class CloseOfDayController {
   )
   request(@Body() body: CloseOfDayRunRequest): Promise<unknown> {
     return this.runs.request(body.until);
+  }
+
+  @Get()
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Runs, newest first (manual and automatic), with their status and progress' })
+  @ApiOkResponse({ type: CloseOfDayRunPage })
+  @ApiProblems(400)
+  list(@Query() q: PageQuery): Promise<unknown> {
+    return this.runs.list(q);
   }
 
   @Get(':id')

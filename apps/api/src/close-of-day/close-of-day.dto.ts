@@ -26,3 +26,8 @@ export class CloseOfDayRunResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
 }
+
+export class CloseOfDayRunPage {
+  @ApiProperty({ type: [CloseOfDayRunResponse], description: 'Newest first: the first is the latest run' }) items: CloseOfDayRunResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -2,7 +2,7 @@ import { HolidaysService } from '#intake';
 import { ApiProblems } from '#platform';
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { AnyRole, Roles } from '../auth/auth.decorators.js';
 import { UuidParam } from '../http/uuid-param.decorator.js';
 import { AddHolidayRequest, HolidayPage, HolidayQuery, HolidayResponse } from './holiday.dto.js';
 
@@ -14,6 +14,7 @@ export class HolidaysController {
   constructor(private readonly holidays: HolidaysService) {}
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'The holiday calendar (national, cuti bersama, regional), in date order' })
   @ApiOkResponse({ type: HolidayPage })
   @ApiProblems(400)

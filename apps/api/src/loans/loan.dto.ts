@@ -24,6 +24,10 @@ export class LoanListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional() @IsUUID('all')
   borrowerId?: string;
+
+  @ApiPropertyOptional({ example: 'BKL-2026-000123', description: "The loan's number, exactly (case-insensitive): the teller's lookup" })
+  @IsOptional() @Matches(/^[A-Za-z0-9_]{1,32}-\d{4}-\d{6,}$/, { message: 'number must be a loan number such as BKL-2026-000123' })
+  number?: string;
 }
 
 export class LoanResponse {

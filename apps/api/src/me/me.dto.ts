@@ -1,4 +1,4 @@
-import { LOAN_STATUSES, type LoanStatus } from '#repayment';
+import { LOAN_STATUSES, LOAN_TRANSACTION_KINDS, type LoanStatus, type LoanTransactionKind, REPAYMENT_CHANNELS, type RepaymentChannel } from '#repayment';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class MyLoanResponse {
@@ -17,5 +17,43 @@ export class MyLoanResponse {
 
 export class MyLoanPage {
   @ApiProperty({ type: [MyLoanResponse] }) items: MyLoanResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class MyPaymentAllocation {
+  @ApiProperty({ example: 1 }) installmentNumber: number;
+  @ApiProperty({ example: '334000.00' }) principal: string;
+  @ApiProperty({ example: '0.00' }) lateFee: string;
+}
+
+export class MyPaymentResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: LOAN_TRANSACTION_KINDS, description: 'REPAYMENT; REVERSAL (a repayment undone); REFUND (an overpayment paid back)' }) kind: LoanTransactionKind;
+  @ApiProperty({ enum: ['POSTED', 'REVERSED'], description: 'REVERSED: this repayment was undone' }) status: 'POSTED' | 'REVERSED';
+  @ApiProperty({ example: '334000.00' }) amount: string;
+  @ApiProperty({ example: '2026-02-14' }) valueDate: string;
+  @ApiProperty({ enum: REPAYMENT_CHANNELS, nullable: true, type: String }) channel: RepaymentChannel | null;
+  @ApiProperty({ example: '334000.00' }) principal: string;
+  @ApiProperty({ example: '0.00' }) lateFee: string;
+  @ApiProperty({ example: '0.00', description: 'Paid beyond what was owed: credited back to me' }) overpayment: string;
+  @ApiProperty({ type: [MyPaymentAllocation], description: 'The installments it settled' }) allocations: MyPaymentAllocation[];
+}
+
+export class MyPaymentPage {
+  @ApiProperty({ type: [MyPaymentResponse] }) items: MyPaymentResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class MyReminderResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['DUE_SOON', 'DUE_TODAY', 'OVERDUE'] }) kind: string;
+  @ApiProperty({ example: 1 }) installmentNumber: number;
+  @ApiProperty({ example: -3, description: 'Days from the due date' }) offsetDays: number;
+  @ApiProperty({ enum: ['LOG', 'WHATSAPP', 'SMS', 'EMAIL'], description: 'The channel that carried it' }) channel: string;
+  @ApiProperty({ format: 'date-time' }) sentAt: string;
+}
+
+export class MyReminderPage {
+  @ApiProperty({ type: [MyReminderResponse] }) items: MyReminderResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

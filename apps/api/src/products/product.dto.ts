@@ -1,6 +1,6 @@
 import { type CreateProductInput, type ProductListQuery, REMINDER_OFFSET_MAX, REMINDER_OFFSET_MIN, ROUNDING_UNITS, type SchedulePreviewInput, type UpdateProductInput } from '#intake';
 import { IsMoney, Money } from '#money';
-import { IsCalendarDate, PageQuery } from '#platform';
+import { IsCalendarDate, IsOmittable, PageQuery } from '#platform';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -48,7 +48,7 @@ export class EligibilityRulesDto {
 
 export class CreateProductRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the default programme' })
-  @IsOptional() @IsUUID('all')
+  @IsOmittable() @IsUUID('all')
   programmeId?: string;
 
   @ApiProperty({ example: 'BKL-MODAL-0', description: '2-32 uppercase letters, digits, _ or -; unique within the programme' })
@@ -77,7 +77,7 @@ export class CreateProductRequest {
   remainderPlacement: (typeof PLACEMENTS)[number];
 
   @ApiPropertyOptional({ example: 0, default: 0, description: 'Periods before the first installment (ignored with a firstDueDate)' })
-  @IsOptional() @IsInt() @Min(0) @Max(24)
+  @IsOmittable() @IsInt() @Min(0) @Max(24)
   principalGracePeriods?: number;
 
   @ApiProperty({ description: 'Move a due date on a Saturday, Sunday or calendar holiday to the next working day' })
@@ -89,7 +89,7 @@ export class CreateProductRequest {
   collectibilityTable: (typeof TABLES)[number];
 
   @ApiPropertyOptional({ example: '0', default: '0', description: 'Fixed fee per late installment' })
-  @IsOptional() @IsMoney({ nonNegative: true })
+  @IsOmittable() @IsMoney({ nonNegative: true })
   lateFee?: string;
 
   @ApiPropertyOptional({
@@ -97,7 +97,7 @@ export class CreateProductRequest {
     default: [-3, 0, 1, 7],
     description: `Reminder days relative to each due date, ascending and unique, each ${REMINDER_OFFSET_MIN} to ${REMINDER_OFFSET_MAX}`,
   })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10)
+  @IsOmittable() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10)
   @IsInt({ each: true }) @Min(REMINDER_OFFSET_MIN, { each: true }) @Max(REMINDER_OFFSET_MAX, { each: true })
   reminderOffsetsDays?: number[];
 
@@ -110,11 +110,13 @@ export class CreateProductRequest {
   eligibility: EligibilityRulesDto;
 
   @ApiPropertyOptional({ example: 30, default: 30, description: 'Days an approval stays valid before an undisbursed application EXPIRES' })
-  @IsOptional() @IsInt() @Min(1) @Max(365)
+  @IsOmittable() @IsInt() @Min(1) @Max(365)
   validityDays?: number;
 }
 
-export class UpdateProductRequest extends PartialType(OmitType(CreateProductRequest, ['programmeId', 'code'] as const)) {
+// skipNullProperties: false -- an absent field keeps its value, but `null` is validated (and refused) like any
+// other value instead of slipping past @IsOptional into a NOT NULL column.
+export class UpdateProductRequest extends PartialType(OmitType(CreateProductRequest, ['programmeId', 'code'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'false retires the product: no new applications' })
   @IsOptional() @IsBoolean()
   isActive?: boolean;

@@ -2,6 +2,7 @@ import { RegionsService } from '#intake';
 import { ApiProblems } from '#platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnyRole } from '../auth/auth.decorators.js';
 import { RegionPage, RegionQuery } from './region.dto.js';
 
 @ApiTags('regions')
@@ -12,6 +13,7 @@ export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'Kemendagri regions with their time zones, in code order (any signed-in user)' })
   @ApiOkResponse({ type: RegionPage })
   @ApiProblems(400)

@@ -122,7 +122,7 @@ export class RepaymentsController {
     [
       422,
       'NO_CREDIT_BALANCE, REFUND_EXCEEDS_CREDIT (more than the credit), VALUE_DATE_IN_FUTURE, VALUE_DATE_BEFORE_LAST_REPAYMENT, ' +
-        'INSUFFICIENT_FUND (the cash at bank is less than the refund)',
+        'INSUFFICIENT_FUND (the available cash, cash at bank minus pending orders, is less than the refund)',
     ],
   )
   @Post(':id/refunds')

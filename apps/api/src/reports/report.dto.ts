@@ -134,3 +134,37 @@ export class OverdueReportPage {
   @ApiProperty({ type: [OverdueLoanResponse] }) items: OverdueLoanResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+export class PortfolioTrendQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the default programme' })
+  @IsOptional() @IsUUID('all')
+  programmeId?: string;
+
+  @ApiPropertyOptional({ example: '2026-08-01', description: 'First day (inclusive); defaults to 89 days before `to`' })
+  @IsOptional() @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-10-29', description: 'Last day (inclusive, at most 731 days after `from`); defaults to the last closed day (the business date - 1)' })
+  @IsOptional() @IsCalendarDate()
+  to?: string;
+}
+
+export class PortfolioTrendPointResponse {
+  @ApiProperty({ example: '2026-10-29', description: 'A closed day' }) date: string;
+  @ApiProperty({ example: 100 }) activeLoans: number;
+  @ApiProperty({ example: '500000000.00', description: 'Outstanding principal at the end of the day' }) outstanding: string;
+  @ApiProperty({ example: '0.0450', description: 'PAR30 on balances, 0-1' }) par30: string;
+  @ApiProperty({ example: '0.0120', description: 'Kol 3-5 outstanding / outstanding, 0-1' }) nplRatio: string;
+  @ApiProperty({ example: '25000000.00', description: 'Disbursed on the day' }) disbursed: string;
+  @ApiProperty({ example: '4000000.00', description: 'Repaid on the day (principal and late fees, net of reversals, plus recoveries)' }) repaid: string;
+  @ApiProperty({ example: '600000000.00' }) disbursedToDate: string;
+  @ApiProperty({ example: '100000000.00' }) repaidToDate: string;
+}
+
+export class PortfolioTrendResponse {
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ example: '2026-08-01' }) from: string;
+  @ApiProperty({ example: '2026-10-29' }) to: string;
+  @ApiProperty({ type: [PortfolioTrendPointResponse], description: 'One point per closed day in the range, oldest first; days never closed have none' })
+  points: PortfolioTrendPointResponse[];
+}

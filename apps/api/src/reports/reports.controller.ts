@@ -1,9 +1,17 @@
 import { ApiProblems, STAFF_ROLES } from '#platform';
-import { type CsvFile, OverdueReportService, PortfolioService } from '#repayment';
+import { type CsvFile, OverdueReportService, PortfolioService, PortfolioTrendService } from '#repayment';
 import { Controller, Get, Header, Headers, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
-import { OverdueReportPage, OverdueReportQuery, PortfolioReportQuery, PortfolioReportResponse, type ReportFormat } from './report.dto.js';
+import {
+  OverdueReportPage,
+  OverdueReportQuery,
+  PortfolioReportQuery,
+  PortfolioReportResponse,
+  PortfolioTrendQuery,
+  PortfolioTrendResponse,
+  type ReportFormat,
+} from './report.dto.js';
 
 /** `?format=csv` wins; without it, an Accept header asking for text/csv. */
 const wantsCsv = (format: ReportFormat | undefined, accept: string | undefined): boolean => format === 'csv' || (format === undefined && /\btext\/csv\b/i.test(accept ?? ''));
@@ -19,7 +27,18 @@ export class ReportsController {
   constructor(
     private readonly portfolio: PortfolioService,
     private readonly overdue: OverdueReportService,
+    private readonly trend: PortfolioTrendService,
   ) {}
+
+  @Get('portfolio/trend')
+  @Roles(...STAFF_ROLES)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "The portfolio day by day over a range of closed days (the dashboard's trend lines): read from the close-of-day snapshots in one query" })
+  @ApiOkResponse({ type: PortfolioTrendResponse })
+  @ApiProblems([400, 'VALIDATION_FAILED: a bad date, RANGE_INVERTED (from after to) or RANGE_TOO_LONG (over 731 days)'], [404, 'NOT_FOUND: unknown programme'])
+  portfolioTrend(@Query() q: PortfolioTrendQuery): Promise<unknown> {
+    return this.trend.trend(q);
+  }
 
   @Get('portfolio')
   @Roles(...STAFF_ROLES)

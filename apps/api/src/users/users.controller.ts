@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, type AuthenticatedUser, PageQuery, UsersService } from '#platform';
-import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { AnyRole, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { CreateUserRequest, UserPage, UserResponse } from './user.dto.js';
 
 @ApiTags('users')
@@ -28,6 +28,7 @@ export class UsersController {
   }
 
   @Get('me')
+  @AnyRole()
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: AuthenticatedUser): Promise<UserResponse> {
     return this.users.get(user.id);

@@ -26,7 +26,7 @@ import { type BorrowerView, toBorrowerView } from './borrower-view.js';
 import { Business } from './business.entity.js';
 import { CURRENT_CONSENT_VERSION, isConsentVersion } from './consent.js';
 import { checkRegistration } from './domain/registration-rules.js';
-import { parseNik } from './domain/nik.js';
+import { type NikErrorCode, parseNik } from './domain/nik.js';
 import type { Sector } from './sectors.js';
 
 export interface RegisterBorrowerInput {
@@ -47,6 +47,19 @@ export interface RegisterBorrowerInput {
 export interface ListBorrowersInput extends PageQuery {
   nik?: string;
   districtCode?: string;
+}
+
+/** What a NIK says, or why it is refused (see checkNik). */
+export interface NikCheck {
+  valid: boolean;
+  /** Empty when valid; else the rule it breaks (parseNik stops at the first). */
+  reasons: { code: NikErrorCode; message: string }[];
+  birthDate: string | null;
+  gender: Gender | null;
+  /** The kecamatan where the NIK was first issued (not necessarily where the person lives). */
+  issuedInDistrictCode: string | null;
+  /** The borrower already registered with this NIK: registering again would be 409 BORROWER_NIK_EXISTS. */
+  registeredBorrowerId: string | null;
 }
 
 /** Consent timestamps come from the officer's device: allow its clock to run a little ahead of ours. */
@@ -182,6 +195,25 @@ export class BorrowersService {
       });
       return openIdentity(this.cipher, row);
     });
+  }
+
+  /**
+   * The NIK as typed, checked by the same rules registration applies (against the business date), so a form
+   * can say what is wrong before it is sent; when it is valid, what it says (birth date, gender, where it was
+   * issued) and the borrower already registered with it, if any. Nothing is stored or audited: the answer
+   * tells staff no more than GET /api/borrowers?nik= already does.
+   */
+  async checkNik(nik: string): Promise<NikCheck> {
+    const parsed = parseNik(nik, await this.businessDate.current());
+    if (!parsed.ok) return { valid: false, reasons: [{ code: parsed.code, message: parsed.message }], birthDate: null, gender: null, issuedInDistrictCode: null, registeredBorrowerId: null };
+    return {
+      valid: true,
+      reasons: [],
+      birthDate: parsed.birthDate,
+      gender: parsed.gender,
+      issuedInDistrictCode: parsed.districtCode,
+      registeredBorrowerId: await this.findIdByNik(nik),
+    };
   }
 
   /** The borrower with this NIK, if one is registered (the seed and other modules use it). */

@@ -1,7 +1,7 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullAdapter } from '@bull-board/api/bullAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { APP_CONFIG, type AppConfig, QUEUES } from '#platform';
+import { APP_CONFIG, type AppConfig, NotFoundError, QUEUES } from '#platform';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import Bull from 'bull';
 
@@ -26,7 +26,11 @@ export class QueueBoardService implements OnApplicationShutdown {
     const router = this.build();
     // The router resolves paths below its base, as if it were mounted there.
     req.url = req.originalUrl.slice(QUEUE_BOARD_PATH.length) || '/';
-    return new Promise<void>((resolve, reject) => router(req, res, (err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve())));
+    // next() without an error means no page of the dashboard matched: answer 404 (problem+json), never leave
+    // the request hanging (the authorization matrix found GET /api/admin/queues/x open for ever).
+    return new Promise<void>((_resolve, reject) =>
+      router(req, res, (err?: unknown) => reject(err ? (err instanceof Error ? err : new Error(String(err))) : new NotFoundError('Queue dashboard page', req.url))),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

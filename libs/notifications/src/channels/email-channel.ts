@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import { maskIdentifier } from '#platform';
+import { maskEmail } from '#platform';
 import type { OutgoingReminder, ReminderChannel } from './reminder-channel.js';
 
 export interface EmailOptions {
@@ -31,7 +31,7 @@ export class EmailChannel implements ReminderChannel {
 
   async send(m: OutgoingReminder): Promise<void> {
     if (!m.email) throw new Error('EMAIL: the borrower has no e-mail address');
-    const to = maskIdentifier(m.email, 2, 0);
+    const to = maskEmail(m.email);
     try {
       await this.transport.sendMail({
         from: this.options.from,

@@ -1,5 +1,5 @@
 import { Money } from '#money';
-import { APP_CONFIG, type AppConfig, reminderJobId, TransactionRunner } from '#platform';
+import { APP_CONFIG, type AppConfig, FieldCipher, reminderJobId, TransactionRunner } from '#platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { GatewayChannel } from '../channels/gateway-channel.js';
@@ -9,6 +9,7 @@ import type { ReminderChannel } from '../channels/reminder-channel.js';
 import { renderReminder } from '../domain/reminder-message.js';
 import { nextLawfulMoment, type ReminderKind } from '../domain/reminder-policy.js';
 import { channelOrder } from '../outbox/channel.js';
+import { openContactEmail } from '../preferences/contact-email.js';
 
 export type SendOutcome = 'SENT' | 'CANCELLED' | 'SKIPPED' | 'DEFERRED' | 'FAILED';
 
@@ -38,7 +39,7 @@ interface Row {
   borrower_id: string;
   district_code: string;
   phone: string;
-  email: string | null;
+  email_encrypted: string | null;
   time_zone: string;
 }
 
@@ -51,11 +52,14 @@ interface Row {
 @Injectable()
 export class ReminderSender {
   private readonly channels: ReminderChannel[];
+  /** Opens the borrower's encrypted e-mail address; built from the config, so specs can still construct a sender by hand. */
+  private readonly cipher: FieldCipher;
 
   constructor(
     private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
+    this.cipher = new FieldCipher(config.DATA_ENCRYPTION_KEY);
     this.channels = channelOrder(config.NOTIFY_CHANNELS).map((name) => {
       if (name === 'LOG') return new LogChannel();
       if (name === 'EMAIL') {
@@ -79,7 +83,7 @@ export class ReminderSender {
         `SELECT n.id, n.status, n.kind, n.offset_days, n.installment_id, n.installment_number, n.scheduled_for,
                 i.payment_status, i.superseded_at IS NOT NULL AS superseded, i.due_date::text AS due_date,
                 (i.principal_due - i.principal_paid + i.late_fee_due - i.late_fee_paid)::text AS owed,
-                l.status AS loan_status, l.virtual_account, l.borrower_id, l.district_code, b.phone, c.email, r.time_zone
+                l.status AS loan_status, l.virtual_account, l.borrower_id, l.district_code, b.phone, c.email_encrypted, r.time_zone
            FROM notification n
            JOIN loan_installment i ON i.id = n.installment_id
            JOIN loan l ON l.id = n.loan_id
@@ -121,7 +125,7 @@ export class ReminderSender {
       const message = {
         idempotencyKey: reminderJobId(row.installment_id, row.kind, row.offset_days),
         phone: row.phone,
-        email: row.email,
+        email: openContactEmail(this.cipher, row.borrower_id, row.email_encrypted),
         language,
         text,
         parameters: [String(row.installment_number), amount.format(), row.due_date, row.virtual_account],

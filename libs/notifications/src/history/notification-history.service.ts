@@ -38,7 +38,7 @@ export class NotificationHistoryService {
     const [loan] = (await em.query(`SELECT id FROM loan WHERE id = $1`, [loanId])) as unknown[];
     if (!loan) throw new NotFoundError('loan', loanId);
     const limit = pageLimit(q);
-    const after = decodeCursor(q.cursor);
+    const after = decodeCursor(q.cursor, 'timestamp');
     const rows = (await em.query(
       `SELECT id, kind, installment_number, offset_days, channel, status, scheduled_for, sent_at, attempts, last_error
          FROM notification
@@ -48,6 +48,30 @@ export class NotificationHistoryService {
       [loanId, after?.k ?? null, after?.id ?? null, limit + 1],
     )) as Row[];
     const page = toPage(rows, limit, (r) => ({ k: new Date(r.scheduled_for).toISOString(), id: r.id }));
+    return { items: page.items.map(toView), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The reminders a borrower has received about one of their own loans (SENT only), newest first. Another
+   * borrower's loan, or none, is NOT_FOUND. Ownership and the rows come from one statement.
+   */
+  async receivedByBorrower(borrowerId: string | null, loanId: string, q: PageQuery): Promise<Page<NotificationView>> {
+    const em = this.tx.manager;
+    const limit = pageLimit(q);
+    const after = decodeCursor(q.cursor, 'timestamp');
+    const rows = (await em.query(
+      `SELECT l.id AS owned, n.id, n.kind, n.installment_number, n.offset_days, n.channel, n.status, n.scheduled_for, n.sent_at, n.attempts, n.last_error
+         FROM (SELECT 1) one
+         LEFT JOIN loan l ON l.id = $1 AND l.borrower_id = $2
+         LEFT JOIN notification n ON n.loan_id = l.id AND n.status = 'SENT'
+              AND ($3::timestamptz IS NULL OR (n.sent_at, n.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY n.sent_at DESC NULLS LAST, n.id DESC
+        LIMIT $5`,
+      [loanId, borrowerId, after?.k ?? null, after?.id ?? null, limit + 1],
+    )) as (Row & { owned: string | null; id: string | null })[];
+    if (!borrowerId || !rows[0]?.owned) throw new NotFoundError('loan', loanId);
+    const sent = rows.filter((r): r is Row & { owned: string } => r.id !== null);
+    const page = toPage(sent, limit, (r) => ({ k: new Date(r.sent_at ?? r.scheduled_for).toISOString(), id: r.id }));
     return { items: page.items.map(toView), nextCursor: page.nextCursor };
   }
 }

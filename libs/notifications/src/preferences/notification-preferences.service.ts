@@ -1,11 +1,13 @@
-import { AuditService, type AuthenticatedUser, NotFoundError, TransactionRunner } from '#platform';
+import { AuditService, type AuthenticatedUser, FieldEncryptionService, maskEmail, NotFoundError, TransactionRunner } from '#platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Channel, CHANNELS } from '../outbox/channel.js';
+import { openContactEmail, sealContactEmail } from './contact-email.js';
 
 export interface NotificationPreferences {
   borrowerId: string;
   optOut: Channel[];
+  /** Masked (`si**@example.com`): the address is kept encrypted and never answered in clear. */
   email: string | null;
 }
 
@@ -21,6 +23,7 @@ export class NotificationPreferencesService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly cipher: FieldEncryptionService,
   ) {}
 
   get(borrowerId: string, user: AuthenticatedUser): Promise<NotificationPreferences> {
@@ -43,9 +46,9 @@ export class NotificationPreferencesService {
       );
       if (change.email !== undefined) {
         await em.query(
-          `INSERT INTO notification_contact (borrower_id, email) VALUES ($1, $2)
-           ON CONFLICT (borrower_id) DO UPDATE SET email = EXCLUDED.email, updated_at = now()`,
-          [borrowerId, change.email],
+          `INSERT INTO notification_contact (borrower_id, email_encrypted) VALUES ($1, $2)
+           ON CONFLICT (borrower_id) DO UPDATE SET email_encrypted = EXCLUDED.email_encrypted, updated_at = now()`,
+          [borrowerId, change.email === null ? null : sealContactEmail(this.cipher, borrowerId, change.email)],
         );
       }
       const after = await this.read(em, borrowerId);
@@ -67,7 +70,11 @@ export class NotificationPreferencesService {
     const optOut = (
       (await em.query(`SELECT channel FROM notification_preference WHERE borrower_id = $1 AND opted_out ORDER BY channel`, [borrowerId])) as { channel: Channel }[]
     ).map((r) => r.channel);
-    const [contact] = (await em.query(`SELECT email FROM notification_contact WHERE borrower_id = $1`, [borrowerId])) as { email: string | null }[];
-    return { borrowerId, optOut, email: contact?.email ?? null };
+    const [contact] = (await em.query(`SELECT email_encrypted FROM notification_contact WHERE borrower_id = $1`, [borrowerId])) as {
+      email_encrypted: string | null;
+    }[];
+    // Masked here, so neither the answer nor the audit row's before/after ever holds the address.
+    const email = openContactEmail(this.cipher, borrowerId, contact?.email_encrypted ?? null);
+    return { borrowerId, optOut, email: email === null ? null : maskEmail(email) };
   }
 }

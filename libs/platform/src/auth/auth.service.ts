@@ -11,6 +11,14 @@ export interface AccessTokenClaims {
   sub: string;
   username: string;
   roles: Role[];
+  /** Set only on scoped session tokens (e.g. the queue dashboard's cookie); a bearer token has none. */
+  aud?: string;
+}
+
+/** A short-lived token that is good for one audience only, e.g. the queue dashboard's cookie. */
+export interface ScopedSession {
+  token: string;
+  expiresAt: Date;
 }
 
 export interface LoginResult {
@@ -29,6 +37,8 @@ export interface AuthenticatedUser {
 }
 
 const invalidCredentials = () => new DomainError('UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'Username or password is wrong');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const unauthenticated = (why = 'A valid bearer token is required') => new DomainError('UNAUTHENTICATED', 'UNAUTHENTICATED', why);
 
 @Injectable()
@@ -56,14 +66,31 @@ export class AuthService {
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS, user };
   }
 
-  /** Verifies a bearer token and reloads the user, so a deactivation or role change applies at once. */
-  async authenticate(token: string): Promise<AuthenticatedUser> {
+  /**
+   * A token for one audience (a browser page that cannot send a bearer header, such as the queue dashboard),
+   * issued to a user who is already signed in. It is refused as a bearer token, and a bearer token is
+   * refused where this audience is required, so neither can stand in for the other.
+   */
+  async issueScopedSession(user: AuthenticatedUser, audience: string, ttlSeconds: number): Promise<ScopedSession> {
+    const claims: AccessTokenClaims = { sub: user.id, username: user.username, roles: user.roles };
+    const token = await this.jwt.signAsync(claims, { expiresIn: ttlSeconds, audience });
+    return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+  }
+
+  /**
+   * Verifies a token and reloads the user, so a deactivation or role change applies at once. Without
+   * `audience` the token must be a plain bearer token (no audience); with it, a scoped session of it.
+   */
+  async authenticate(token: string, audience?: string): Promise<AuthenticatedUser> {
     let claims: AccessTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, audience ? { audience } : {});
     } catch {
-      throw unauthenticated('The bearer token is invalid or expired');
+      throw unauthenticated(audience ? 'The session has expired: open it again' : 'The bearer token is invalid or expired');
     }
+    if (!audience && claims.aud !== undefined) throw unauthenticated('The bearer token is invalid or expired');
+    // Only a key holder can sign a token, but a malformed `sub` must still be a 401, not a database error (500).
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw unauthenticated('The bearer token is invalid or expired');
     const user = await this.users.findActiveById(claims.sub);
     if (!user) throw unauthenticated('The user of this token no longer exists or is deactivated');
     return { id: user.id, username: user.username, fullName: user.fullName, roles: user.roles, borrowerId: user.borrowerId };

@@ -42,6 +42,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(60) @Max(86400)
   JWT_TTL_SECONDS = 3600;
 
+  /** Lifetime of the cookie that opens the queue dashboard in a browser (POST /api/admin/queue-board/session). */
+  @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  QUEUE_BOARD_SESSION_SECONDS = 900;
+
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DATA_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' })
   DATA_ENCRYPTION_KEY = DEV_DATA_ENCRYPTION_KEY;
 
@@ -100,6 +104,13 @@ export class EnvironmentVariables {
   /** Language of reminder messages: Bahasa Indonesia or English. */
   @IsIn(['id', 'en'])
   NOTIFY_LANGUAGE: 'id' | 'en' = 'id';
+
+  /**
+   * Years a borrower's personal data is kept after their last loan closed or was written off, before it may
+   * be anonymised (UU PDP 27/2022: erase once the purpose ends; UU 8/1997: financial records are kept 10 years).
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100)
+  PDP_RETENTION_YEARS = 10;
 
   /** The WhatsApp/SMS HTTP gateway: POST <url>/messages with a bearer token. */
   @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'NOTIFY_GATEWAY_URL must be an http(s) URL' })

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { DEV_DATA_ENCRYPTION_KEY } from '../config/app-config.js';
-import { FieldCipher, FieldEncryptionService, maskIdentifier } from './field-encryption.service.js';
+import { FieldCipher, FieldEncryptionService, maskEmail, maskIdentifier } from './field-encryption.service.js';
 
 const newKey = () => randomBytes(32).toString('base64');
 const NIK = '3526011203900001';
@@ -162,5 +162,18 @@ describe('maskIdentifier', () => {
 
   it('honours other widths', () => {
     expect(maskIdentifier('1234567890', 2, 3)).toBe('12*****890');
+  });
+
+  it('keeps no end when asked for none (slice(-0) once returned the whole value)', () => {
+    expect(maskIdentifier('siti@example.com', 2, 0)).toBe('si**************');
+    expect(maskIdentifier('0011223344', 0, 4)).toBe('******3344');
+  });
+});
+
+describe('maskEmail', () => {
+  it('shows two characters of the mailbox and the domain, never the whole address', () => {
+    expect(maskEmail('siti.aminah@example.com')).toBe('si*********@example.com');
+    expect(maskEmail('ab@x.id')).toBe('**@x.id');
+    expect(maskEmail('no-at-sign')).toBe('no********');
   });
 });

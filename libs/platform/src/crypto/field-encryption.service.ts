@@ -57,5 +57,13 @@ export class FieldEncryptionService extends FieldCipher {
 /** `3526********0001`: the first 4 and last 4 digits, as api.md shows a NIK. */
 export function maskIdentifier(value: string, keepStart = 4, keepEnd = 4): string {
   if (value.length <= keepStart + keepEnd) return '*'.repeat(value.length);
-  return value.slice(0, keepStart) + '*'.repeat(value.length - keepStart - keepEnd) + value.slice(-keepEnd);
+  // slice(-0) is the whole string: keepEnd = 0 once printed an e-mail address in full into the log.
+  return value.slice(0, keepStart) + '*'.repeat(value.length - keepStart - keepEnd) + (keepEnd > 0 ? value.slice(-keepEnd) : '');
+}
+
+/** `si**@example.com`: the first two characters of the mailbox and the domain, as answers and logs show an e-mail address. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return maskIdentifier(email, 2, 0);
+  return `${maskIdentifier(email.slice(0, at), 2, 0)}${email.slice(at)}`;
 }

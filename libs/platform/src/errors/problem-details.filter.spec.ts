@@ -52,6 +52,12 @@ describe('toProblem', () => {
     });
   });
 
+  it('maps PostgreSQL refusing a NUL character (22021) to a 400, not a 500 (found by the issue 11 fuzzer)', () => {
+    const err = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { driverError: { code: '22021' } });
+    expect(toProblem(err)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(toProblem(Object.assign(new Error('x'), { driverError: { code: '23505' } }))).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
+  });
+
   it('maps the ready-made domain errors', () => {
     expect(toProblem(new NotFoundError('Loan', 'L-1'))).toMatchObject({ status: 404, code: 'NOT_FOUND', detail: 'Loan L-1 does not exist' });
     expect(toProblem(new InvalidStateError('already disbursed'))).toMatchObject({ status: 409, code: 'INVALID_STATE' });

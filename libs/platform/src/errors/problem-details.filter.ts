@@ -2,6 +2,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { requestContext } from '../context/request-context.js';
+import { DEPENDENCY_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './dependency-unavailable.js';
 import { DomainError, type DomainErrorKind } from './domain-error.js';
 import { PROBLEM_CONTENT_TYPE, problemTitle, problemType } from './problem-details.js';
 
@@ -70,6 +71,17 @@ export function toProblem(err: unknown): Problem {
     const detail = status === 404 && /^Cannot /.test(message) ? `No route: ${message.replace(/^Cannot /, '')}` : status === 503 && details ? 'A dependency is down' : message;
     return { status, code, detail, extensions: details };
   }
+  // PostgreSQL refuses U+0000 in text (22021): client input that slipped past the request guards (a
+  // multipart field, say) is still the client's mistake, a 400, not a 500.
+  if ((err as { driverError?: { code?: string } })?.driverError?.code === '22021')
+    return { status: 400, code: 'VALIDATION_FAILED', detail: 'A text value contains a character the database cannot store (U+0000)' };
+  if (isDatabaseUnavailable(err))
+    return {
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      detail: 'The database connection was lost or refused; retry the request (under the same Idempotency-Key, which replays it if it did commit)',
+      extensions: { retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS },
+    };
   return { status: 500, code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged with this requestId' };
 }
 

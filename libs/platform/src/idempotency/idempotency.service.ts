@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError } from '../errors/domain-error.js';
 import { canonicalJson } from './canonical-json.js';
-import { IdempotencyKey } from './idempotency-key.entity.js';
 
 export interface IdempotentRequest {
   key: string | undefined;
@@ -19,6 +18,8 @@ export interface StoredResponse {
 }
 
 export const IDEMPOTENCY_KEY_MAX = 255;
+
+const inProgress = () => new DomainError('CONFLICT', 'IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly');
 
 export function checkIdempotencyKey(key: string | undefined): string {
   if (key === undefined || key === '')
@@ -42,27 +43,34 @@ export class IdempotencyService {
   /** Inside the operation's transaction: returns the stored answer to replay, or undefined to go ahead. */
   async begin(em: EntityManager, req: IdempotentRequest): Promise<StoredResponse | undefined> {
     const key = checkIdempotencyKey(req.key);
-    const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`, [`idem:${req.userId}:${key}`]);
-    if (!locked)
-      throw new DomainError('CONFLICT', 'IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly');
-    const stored = await em.findOneBy(IdempotencyKey, { userId: req.userId, key });
-    if (!stored) return undefined;
-    if (stored.requestHash !== this.hash(req))
+    // The lock and the lookup in one round trip (on every money-moving request). The lookup's snapshot
+    // is taken before the lock: a duplicate that commits in between is not seen here, and the unique
+    // (user_id, key) then refuses this one's insert in complete() - IN_PROGRESS, and a retry replays.
+    const [row] = (await em.query(
+      `SELECT l.locked, k.request_hash, k.response_status, k.response_body
+         FROM (SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked) l
+         LEFT JOIN idempotency_key k ON l.locked AND k.user_id = $2 AND k.key = $3`,
+      [`idem:${req.userId}:${key}`, req.userId, key],
+    )) as { locked: boolean; request_hash: string | null; response_status: number | null; response_body: unknown }[];
+    if (!row.locked) throw inProgress();
+    if (row.request_hash === null) return undefined;
+    if (row.request_hash !== this.hash(req))
       throw new DomainError('CONFLICT', 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
-    return { status: stored.responseStatus, body: stored.responseBody };
+    return { status: row.response_status!, body: row.response_body };
   }
 
   /** Stores the answer; called with the same transaction after the operation succeeded. */
   async complete(em: EntityManager, req: IdempotentRequest, response: StoredResponse): Promise<void> {
-    await em.insert(IdempotencyKey, {
-      userId: req.userId,
-      key: checkIdempotencyKey(req.key),
-      method: req.method,
-      path: req.path,
-      requestHash: this.hash(req),
-      responseStatus: response.status,
-      responseBody: JSON.parse(JSON.stringify(response.body ?? null)),
-    });
+    try {
+      await em.query(
+        `INSERT INTO idempotency_key (user_id, key, method, path, request_hash, response_status, response_body) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [req.userId, checkIdempotencyKey(req.key), req.method, req.path, this.hash(req), response.status, JSON.stringify(response.body ?? null)],
+      );
+    } catch (err) {
+      // The duplicate begin() could not see committed first: this transaction rolls back, the retry replays.
+      if (err instanceof QueryFailedError && (err.driverError as { code?: string; constraint?: string }).code === '23505') throw inProgress();
+      throw err;
+    }
   }
 
   private hash(req: IdempotentRequest): string {

@@ -2,11 +2,11 @@
 // next cursor only when there is a next page.
 import fc from 'fast-check';
 import { DomainError, ValidationError } from '../errors/domain-error.js';
-import { type Cursor, decodeCursor, encodeCursor, pageLimit, toPage } from './page.js';
+import { type Cursor, type CursorKey, decodeCursor, encodeCursor, pageLimit, toPage } from './page.js';
 
-function refusal(cursor: string): ValidationError {
+function refusal(cursor: string, key?: CursorKey): ValidationError {
   try {
-    decodeCursor(cursor);
+    decodeCursor(cursor, key);
   } catch (err) {
     expect(err).toBeInstanceOf(ValidationError);
     return err as ValidationError;
@@ -74,6 +74,34 @@ describe('cursor', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('cursor with a typed key (it goes into a typed SQL parameter)', () => {
+  const ID = '8f14e45f-ceea-467f-a8d5-6b2f4a1e9c3d';
+  const made = (k: string, id = ID) => encodeCursor({ k, id });
+
+  it.each<[CursorKey, string]>([
+    ['timestamp', '2026-11-22T15:04:05.123Z'],
+    ['date', '2026-11-22'],
+    ['integer', '9223372036854775807'],
+  ])('accepts a %s key as the api writes it, with a UUID id', (key, k) => {
+    expect(decodeCursor(made(k), key)).toEqual({ k, id: ID });
+  });
+
+  it.each<[CursorKey, string, string]>([
+    ['timestamp', 'not a time', ID],
+    ['timestamp', 'Sun Nov 22 2026 22:04:05 GMT+0700', ID], // Date.parse takes it; PostgreSQL's cast would not
+    ['timestamp', '2026-11-22T15:04:05.123Z', 'not-a-uuid'],
+    ['date', '2026-11-22T00:00:00Z', ID],
+    ['integer', '12a', ID],
+    ['integer', '12345678901234567890', ID],
+  ])('refuses a %s cursor with key %j and id %j: 400 on the field cursor', (key, k, id) => {
+    expect(refusal(made(k, id), key).fieldErrors).toEqual([{ field: 'cursor', code: 'INVALID_CURSOR', message: expect.any(String) }]);
+  });
+
+  it('checks nothing beyond the shape without a key (text keys such as product codes)', () => {
+    expect(decodeCursor(made('P001', 'id-1'))).toEqual({ k: 'P001', id: 'id-1' });
   });
 });
 

@@ -31,11 +31,27 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): Cursor | undefined {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a list's sort key is, so that a cursor's key can be checked before it reaches a typed SQL parameter. */
+const KEY_RULES = {
+  // As the api writes them (Date#toISOString), so that PostgreSQL's timestamptz cast cannot refuse one.
+  timestamp: (k: string) => !Number.isNaN(Date.parse(k)) && new Date(k).toISOString() === k,
+  date: (k: string) => /^\d{4}-\d{2}-\d{2}$/.test(k),
+  integer: (k: string) => /^\d{1,19}$/.test(k),
+} as const;
+export type CursorKey = keyof typeof KEY_RULES;
+
+/**
+ * The cursor of the previous page, or undefined on the first. A cursor is opaque but not trusted: with `key`,
+ * its sort key must be of that kind and its id a UUID, so that a forged one is a 400 and never a failed cast in
+ * SQL. Without `key` (text keys), only its shape is checked.
+ */
+export function decodeCursor(cursor: string | undefined, key?: CursorKey): Cursor | undefined {
   if (!cursor) return undefined;
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.k === 'string' && typeof c.id === 'string') return c;
+    if (typeof c.k === 'string' && typeof c.id === 'string' && (!key || (KEY_RULES[key](c.k) && UUID.test(c.id)))) return c;
   } catch {
     // fall through to the validation error
   }

@@ -5,12 +5,17 @@ import {
   BusinessDateService,
   closeOfDayRunJobId,
   type CloseOfDayRunPayload,
+  decodeCursor,
   DomainError,
   JOBS,
   NotFoundError,
+  type Page,
+  type PageQuery,
+  pageLimit,
   ProgrammesService,
   QUEUES,
   requestContext,
+  toPage,
   TransactionRunner,
 } from '#platform';
 import { InjectQueue } from '@nestjs/bull';
@@ -117,6 +122,19 @@ export class CloseOfDayRunsService {
     const run = await this.tx.manager.findOneBy(CloseOfDayRun, { id });
     if (!run) throw new NotFoundError('Close-of-day run', id);
     return toView(run);
+  }
+
+  /** Runs, newest first (the admin's close-of-day page): the first item is the latest run. */
+  async list(q: PageQuery): Promise<Page<CloseOfDayRunView>> {
+    const limit = pageLimit(q);
+    const after = decodeCursor(q.cursor, 'timestamp');
+    const qb = this.tx.manager
+      .createQueryBuilder(CloseOfDayRun, 'r')
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit + 1);
+    if (after) qb.where('(r.created_at, r.id) < (:k::timestamptz, :id::uuid)', { k: after.k, id: after.id });
+    return toPage((await qb.getMany()).map(toView), limit, (r) => ({ k: r.requestedAt.toISOString(), id: r.id }));
   }
 
   /**

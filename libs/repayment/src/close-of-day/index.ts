@@ -10,6 +10,7 @@ import { CloseOfDayRun } from './close-of-day-run.entity.js';
 import { CloseOfDayRunsService } from './close-of-day-runs.service.js';
 import { OverdueReportService } from './overdue-report.service.js';
 import { PortfolioService } from './portfolio.service.js';
+import { PortfolioTrendService } from './portfolio-trend.service.js';
 import { PortfolioSnapshot } from './portfolio-snapshot.entity.js';
 
 export * from './close-of-day-coordinator.service.js';
@@ -22,6 +23,7 @@ export * from './close-of-day-run.entity.js';
 export * from './close-of-day-runs.service.js';
 export * from './overdue-report.service.js';
 export * from './portfolio.service.js';
+export * from './portfolio-trend.service.js';
 export * from './portfolio-snapshot.entity.js';
 export * from './report-csv.js';
 export * from './stored-standing.js';
@@ -36,6 +38,7 @@ export const CLOSE_OF_DAY_PROVIDERS: Provider[] = [
   CloseOfDayDayService,
   CloseOfDayPartitionService,
   PortfolioService,
+  PortfolioTrendService,
   OverdueReportService,
 ];
 

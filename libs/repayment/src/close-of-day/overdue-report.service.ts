@@ -1,5 +1,5 @@
 import { Money } from '#money';
-import { BusinessDateService, decodeCursor, type Page, pageLimit, type PageQuery, ProgrammesService, toPage, TransactionRunner, ValidationError } from '#platform';
+import { BusinessDateService, decodeCursor, type Page, pageLimit, type PageQuery, ProgrammesService, toPage, TransactionRunner } from '#platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { classifyCollectibility, type Collectibility, type CollectibilityTable } from '../domain/classify-collectibility.js';
@@ -52,9 +52,6 @@ interface Row {
   last_amount: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const OVERDUE_CSV_HEADER = [
   'loanNumber',
   'borrowerName',
@@ -85,8 +82,7 @@ export class OverdueReportService {
   async list(q: OverdueQuery): Promise<Page<OverdueLoan> & { asOf: string }> {
     const em = this.tx.manager;
     const limit = pageLimit(q);
-    const after = decodeCursor(q.cursor);
-    if (after && (!DATE.test(after.k) || !UUID.test(after.id))) throw ValidationError.field('cursor', 'INVALID_CURSOR', 'cursor is not one this api issued');
+    const after = decodeCursor(q.cursor, 'date');
     const { asOf, rows } = await this.rows(em, q, { limit: limit + 1, after });
     const page = toPage(rows, limit, (r) => ({ k: r.oldestUnpaidDueDate, id: r.loanId }));
     return { asOf, ...page };

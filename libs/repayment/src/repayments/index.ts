@@ -6,6 +6,7 @@ import { LoanTransactionsService } from './loan-transactions.service.js';
 import { RefundsService } from './refunds.service.js';
 import { RepaymentHooks } from './repayment-hooks.js';
 import { RepaymentsService } from './repayments.service.js';
+import { ReversalRequestsService } from './reversal-requests.service.js';
 import { ReversalsService } from './reversals.service.js';
 
 export * from '../domain/allocate-repayment.js';
@@ -18,8 +19,9 @@ export * from './loan-transactions.service.js';
 export * from './refunds.service.js';
 export * from './repayment-hooks.js';
 export * from './repayments.service.js';
+export * from './reversal-requests.service.js';
 export * from './reversals.service.js';
 export * from './transaction-view.js';
 
 export const REPAYMENT_POSTING_ENTITIES: Type[] = [LoanTransaction, RepaymentAllocation, TransactionReversalRequest];
-export const REPAYMENT_POSTING_PROVIDERS: Provider[] = [RepaymentsService, ReversalsService, RefundsService, LoanTransactionsService, RepaymentHooks];
+export const REPAYMENT_POSTING_PROVIDERS: Provider[] = [RepaymentsService, ReversalsService, ReversalRequestsService, RefundsService, LoanTransactionsService, RepaymentHooks];

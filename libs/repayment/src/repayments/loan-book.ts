@@ -19,6 +19,8 @@ export interface LockedLoan {
   strategy: AllocationStrategy;
   /** The value date of the latest live repayment (null when none): a payment dated before it is backdated. */
   latestRepaymentDate: string | null;
+  /** The business date, read after the lock in the same statement as latestRepaymentDate (one round trip less per posting). */
+  businessDate: string;
 }
 
 /** What a repayment-side answer shows of the loan after the change. */
@@ -105,12 +107,13 @@ export async function lockLoan(em: EntityManager, loanId: string): Promise<Locke
   if (!row) throw new NotFoundError('Loan', loanId);
   // A statement of its own, after the lock: a subquery of the locking SELECT would read the snapshot from
   // before the wait, and miss the repayment whose transaction held the lock.
-  const [latest] = (await em.query(
-    `SELECT value_date::text AS value_date FROM loan_transaction
-      WHERE loan_id = $1 AND kind = 'REPAYMENT' AND reversal_transaction_id IS NULL
-      ORDER BY value_date DESC LIMIT 1`,
+  const [after] = (await em.query(
+    `SELECT (SELECT value_date::text FROM loan_transaction
+              WHERE loan_id = $1 AND kind = 'REPAYMENT' AND reversal_transaction_id IS NULL
+              ORDER BY value_date DESC LIMIT 1) AS value_date,
+            (SELECT date::text FROM business_date WHERE id = 1) AS business_date`,
     [loanId],
-  )) as { value_date: string }[];
+  )) as { value_date: string | null; business_date: string }[];
   return {
     id: row.id,
     number: row.number,
@@ -120,7 +123,8 @@ export async function lockLoan(em: EntityManager, loanId: string): Promise<Locke
     creditBalance: Money.fromDb(row.credit_balance),
     disbursedOn: row.disbursed_on,
     strategy: allocationStrategyOf({ allocationStrategy: row.strategy ?? undefined }),
-    latestRepaymentDate: latest?.value_date ?? null,
+    latestRepaymentDate: after.value_date,
+    businessDate: after.business_date,
   };
 }
 

@@ -1,4 +1,4 @@
-import { decodeCursor, NotFoundError, type Page, pageLimit, toPage, TransactionRunner, ValidationError } from '#platform';
+import { decodeCursor, NotFoundError, type Page, pageLimit, toPage, TransactionRunner } from '#platform';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Loan } from '../entities/loan.entity.js';
@@ -13,8 +13,6 @@ export interface LoanTransactionFilter {
   cursor?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A loan's repayments, reversals and refunds, as staff read them. */
 @Injectable()
 export class LoanTransactionsService {
@@ -25,8 +23,7 @@ export class LoanTransactionsService {
     const em = this.tx.manager;
     if (!(await em.existsBy(Loan, { id: loanId }))) throw new NotFoundError('Loan', loanId);
     const limit = pageLimit(f);
-    const after = decodeCursor(f.cursor);
-    if (after && (!/^\d{1,19}$/.test(after.k) || !UUID.test(after.id))) throw ValidationError.field('cursor', 'INVALID_CURSOR', 'cursor is not one this api issued');
+    const after = decodeCursor(f.cursor, 'integer');
     const qb = em
       .createQueryBuilder(LoanTransaction, 't')
       .where('t.loan_id = :loanId', { loanId })

@@ -48,8 +48,10 @@ export class RefundsService {
       if (valueDate < loan.disbursedOn) throw valueDateBeforeDisbursement(valueDate, loan.disbursedOn);
       const last = loan.latestRepaymentDate;
       if (last && valueDate < last) throw valueDateBeforeLastRepayment(valueDate, last);
-      const { cash } = await this.fund.availableCash(em, loan.programmeId);
-      if (cash.lt(amount)) throw cashShort(amount, cash);
+      // Cash already promised to a pending transfer order is not the refund's to take: the bank
+      // would then refuse the transfer the clerk has already sent.
+      const { available } = await this.fund.availableCash(em, loan.programmeId);
+      if (available.lt(amount)) throw cashShort(amount, available);
 
       const id = randomUUID();
       const entry = await this.ledger.post(em, {

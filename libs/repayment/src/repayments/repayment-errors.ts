@@ -36,5 +36,8 @@ export const valueDateBeforeLastRepayment = (valueDate: string, last: string) =>
   });
 
 /** The same refusal a disbursement gets: the bank account cannot pay this out. */
-export const cashShort = (amount: Money, cash: Money) =>
-  new DomainError('UNPROCESSABLE', 'INSUFFICIENT_FUND', `The fund has ${cash.toString()} cash at bank; this refund needs ${amount.toString()}`, { amount, cash });
+export const cashShort = (amount: Money, available: Money) =>
+  new DomainError('UNPROCESSABLE', 'INSUFFICIENT_FUND', `The fund has ${available.toString()} available (cash at bank minus pending orders); this refund needs ${amount.toString()}`, {
+    amount,
+    available,
+  });

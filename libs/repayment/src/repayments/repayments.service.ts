@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LedgerService, valueDateInFuture } from '#ledger';
 import type { Money } from '#money';
-import { AuditService, BusinessDateService, requestContext, TransactionRunner } from '#platform';
+import { AuditService, requestContext, TransactionRunner } from '#platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { allocateRepayment, type PaymentSplit } from '../domain/allocate-repayment.js';
@@ -64,7 +64,6 @@ export class RepaymentsService {
     private readonly tx: TransactionRunner,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
-    private readonly businessDate: BusinessDateService,
     private readonly hooks: RepaymentHooks,
   ) {}
 
@@ -72,7 +71,7 @@ export class RepaymentsService {
     return this.tx.run(async (em) => {
       const loan = await lockLoan(em, loanId);
       assertAcceptsRepayments(loan);
-      const today = await this.businessDate.current(em);
+      const today = loan.businessDate;
       const valueDate = input.valueDate ?? today;
       if (valueDate > today) throw valueDateInFuture(valueDate, today);
       if (valueDate < loan.disbursedOn) throw valueDateBeforeDisbursement(valueDate, loan.disbursedOn);

@@ -1,9 +1,9 @@
 import type { Money } from '#money';
-import { BusinessDateService, decodeCursor, NotFoundError, type Page, pageLimit, type PageQuery, toPage, TransactionRunner, ValidationError } from '#platform';
+import { BusinessDateService, decodeCursor, NotFoundError, type Page, pageLimit, type PageQuery, toPage, TransactionRunner } from '#platform';
 import { Injectable } from '@nestjs/common';
 import { Loan, type LoanStatus } from '../entities/loan.entity.js';
 import type { LoanSchedule, LoanView } from '../loan-view.js';
-import { currentLoanViews, currentSchedule } from './current-schedule.js';
+import { currentLoanViews, ownSchedule } from './current-schedule.js';
 
 /** What a borrower sees of one of their loans: what they owe, when, and where to pay it. */
 export interface BorrowerLoanView {
@@ -35,8 +35,6 @@ const toBorrowerLoanView = (v: LoanView): BorrowerLoanView => ({
   disbursedOn: v.disbursedOn,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Borrower self-service: a borrower's own loans, in every programme. Another borrower's loan is
  * NOT_FOUND, never FORBIDDEN: its existence is not theirs to learn.
@@ -52,9 +50,7 @@ export class BorrowerLoansService {
   async list(borrowerId: string | null, q: PageQuery): Promise<Page<BorrowerLoanView>> {
     const em = this.tx.manager;
     const limit = pageLimit(q);
-    const after = decodeCursor(q.cursor);
-    if (after && (!UUID.test(after.id) || Number.isNaN(Date.parse(after.k))))
-      throw ValidationError.field('cursor', 'INVALID_CURSOR', 'cursor is not one this api issued');
+    const after = decodeCursor(q.cursor, 'timestamp');
     if (!borrowerId) return { items: [], nextCursor: null };
     const qb = em
       .createQueryBuilder(Loan, 'l')
@@ -69,8 +65,8 @@ export class BorrowerLoansService {
   }
 
   async schedule(borrowerId: string | null, loanId: string): Promise<LoanSchedule> {
-    const em = this.tx.manager;
-    if (!borrowerId || !(await em.existsBy(Loan, { id: loanId, borrowerId }))) throw new NotFoundError('Loan', loanId);
-    return currentSchedule(em, loanId, await this.businessDate.current(em));
+    const schedule = borrowerId ? await ownSchedule(this.tx.manager, borrowerId, loanId) : null;
+    if (!schedule) throw new NotFoundError('Loan', loanId);
+    return schedule;
   }
 }

@@ -1,0 +1,163 @@
+import { Button, Checkbox, Fieldset, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import { call } from '../../api/problem';
+import type { components } from '../../api/schema';
+import { MoneyInput } from '../../components/MoneyInput';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useProblem } from '../../components/use-problem';
+import { NikField } from './shared/NikField';
+import { districtsQuery, productsQuery } from './shared/queries';
+
+type Sector = components['schemas']['BusinessRequest']['sector'];
+const SECTORS: Sector[] = ['CULINARY', 'CRAFT_BATIK', 'CRAFT_WEAVING', 'CRAFT_WOODCARVING', 'CRAFT_PLAITING', 'FASHION', 'TRADE', 'AGRICULTURE', 'FISHERY', 'SERVICES', 'OTHER'];
+
+/** The regency whose kecamatan the form offers: the first active product's region (Bangkalan by default). */
+function useRegency(): string {
+  const products = useQuery(productsQuery());
+  const code = products.data?.items.flatMap((p) => (p.isActive ? p.eligibility.regionCodes : [])).find((c) => /^\d{2}\.\d{2}$/.test(c));
+  return code ?? '35.26';
+}
+
+const EMPTY = {
+  nik: '',
+  kk: '',
+  fullName: '',
+  phone: '',
+  street: '',
+  villageName: '',
+  districtCode: null as string | null,
+  postalCode: '',
+  businessName: '',
+  nib: '',
+  sector: null as Sector | null,
+  startedOn: '',
+  monthlyRevenue: '',
+  monthlyExpenses: '',
+};
+
+/** Registers a borrower with their business in one request; the api's 400 names each field it refuses. */
+export default function RegisterBorrowerPage() {
+  const { t } = useTranslation('officer');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const regency = useRegency();
+  const districts = useQuery(districtsQuery(regency));
+  const [form, setForm] = useState(EMPTY);
+  const [consent, setConsent] = useState(false);
+  const [consentError, setConsentError] = useState(false);
+  const { problem, setProblem, fieldError } = useProblem();
+  const set = <K extends keyof typeof EMPTY>(key: K) => (value: (typeof EMPTY)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const text = (key: keyof typeof EMPTY) => ({
+    value: form[key] ?? '',
+    onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value as never),
+  });
+
+  const register = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST('/api/borrowers', {
+          body: {
+            nik: form.nik.replace(/\s/g, ''),
+            kk: form.kk.trim() || undefined,
+            fullName: form.fullName,
+            phone: form.phone,
+            address: { street: form.street, villageName: form.villageName.trim() || undefined, districtCode: form.districtCode ?? '', postalCode: form.postalCode },
+            business: {
+              name: form.businessName,
+              nib: form.nib.trim() || undefined,
+              sector: (form.sector ?? '') as Sector,
+              startedOn: form.startedOn,
+              monthlyRevenue: form.monthlyRevenue,
+              monthlyExpenses: form.monthlyExpenses,
+            },
+          },
+        }),
+      ),
+    onSuccess: async (b) => {
+      await queryClient.invalidateQueries({ queryKey: ['borrowers'] });
+      navigate(`/officer/borrowers/${b.id}`, { state: { registered: true } });
+    },
+    onError: setProblem,
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!consent) return setConsentError(true);
+    setProblem(null);
+    register.mutate();
+  };
+
+  return (
+    <Stack gap="md" maw={820}>
+      <Title order={1} size="h2">{t('register.title')}</Title>
+      <Text c="dimmed" size="sm">{t('register.intro')}</Text>
+      <form onSubmit={submit} noValidate data-testid="register-form">
+        <Stack gap="md">
+          <ProblemAlert problem={problem} listFields />
+          <Fieldset legend={t('register.person')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NikField value={form.nik} onChange={set('nik')} serverError={fieldError('nik')} />
+              <TextInput label={t('register.kk')} name="kk" inputMode="numeric" autoComplete="off" {...text('kk')} error={fieldError('kk')} />
+              <TextInput label={t('register.fullName')} name="fullName" required autoComplete="name" {...text('fullName')} error={fieldError('fullName')} />
+              <TextInput label={t('register.phone')} name="phone" required type="tel" autoComplete="tel" description={t('register.phoneHint')} {...text('phone')} error={fieldError('phone')} />
+            </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend={t('register.address')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('register.street')} name="street" required autoComplete="street-address" {...text('street')} error={fieldError('address.street')} />
+              <TextInput label={t('register.village')} name="villageName" {...text('villageName')} error={fieldError('address.villageName')} />
+              <Select
+                label={t('register.district')}
+                name="districtCode"
+                required
+                searchable
+                data={(districts.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+                value={form.districtCode}
+                onChange={set('districtCode')}
+                error={fieldError('address.districtCode')}
+                data-testid="district-select"
+              />
+              <TextInput label={t('register.postalCode')} name="postalCode" required inputMode="numeric" autoComplete="postal-code" maxLength={5} {...text('postalCode')} error={fieldError('address.postalCode')} />
+            </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend={t('register.business')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('register.businessName')} name="businessName" required {...text('businessName')} error={fieldError('business.name')} />
+              <TextInput label={t('register.nib')} name="nib" inputMode="numeric" maxLength={13} {...text('nib')} error={fieldError('business.nib')} />
+              <Select
+                label={t('register.sector')}
+                name="sector"
+                required
+                data={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))}
+                value={form.sector}
+                onChange={(v) => set('sector')(v as Sector | null)}
+                error={fieldError('business.sector')}
+                data-testid="sector-select"
+              />
+              <TextInput label={t('register.startedOn')} name="startedOn" required type="date" {...text('startedOn')} error={fieldError('business.startedOn')} />
+              <MoneyInput label={t('register.revenue')} name="monthlyRevenue" required value={form.monthlyRevenue} onChange={set('monthlyRevenue')} error={fieldError('business.monthlyRevenue')} />
+              <MoneyInput label={t('register.expenses')} name="monthlyExpenses" required value={form.monthlyExpenses} onChange={set('monthlyExpenses')} error={fieldError('business.monthlyExpenses')} />
+            </SimpleGrid>
+          </Fieldset>
+          <Checkbox
+            label={t('register.consent')}
+            name="consent"
+            checked={consent}
+            onChange={(e) => {
+              setConsent(e.currentTarget.checked);
+              setConsentError(false);
+            }}
+            error={consentError ? t('register.consentRequired') : undefined}
+          />
+          <Button type="submit" loading={register.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('register.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,272 @@
+// `npm run bench:load` (issue 10): a throwaway database seeded with LOAD_LOANS loans, the built api
+// and worker spawned against it, then HTTP load with autocannon, close-of-day with one and two
+// workers, pgbench on the same PostgreSQL in the same run, and the processes' peak memory. Prints a
+// table against the issue's targets and merges its figures into bench/results/latest.json.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { JwtService } from '@nestjs/jwt';
+import pg from 'pg';
+import { createBenchDatabase, seconds } from '../bench-database.js';
+import type { Figure } from '../figure.js';
+import { tpcb } from '../repayment.bench.js';
+import { repaymentLoad, scheduleLoad } from './http-load.js';
+import { generatePortfolio } from './portfolio.js';
+import { cpuMs, distScript, freePort, peakRssMb, type Service, start, waitForHttp } from './processes.js';
+import { printTable, type Row } from './table.js';
+import { deleteRedisPrefix } from '../redis-prefix.js';
+
+const int = (name: string, fallback: number) => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  if (!/^\d+$/.test(v)) throw new Error(`${name} must be a whole number (got ${JSON.stringify(v)})`);
+  return Number.parseInt(v, 10);
+};
+
+const LOANS = int('LOAD_LOANS', 100_000);
+const DURATION = int('LOAD_DURATION', 60);
+const CONNECTIONS = int('LOAD_CONNECTIONS', 32);
+const API_REPLICAS = int('LOAD_API_REPLICAS', 1);
+const POOL_SIZE = int('LOAD_POOL_SIZE', 16);
+const LOG_LEVEL = process.env.LOAD_LOG_LEVEL || 'info';
+// The api's old-space cap: left to itself V8 lets garbage pile up to 350 MB under load before a full
+// collection; 192 MB (what a container with a 300 MB limit would set) keeps it under the target.
+const API_HEAP_MB = int('LOAD_API_HEAP_MB', 192);
+const CPU_PROF_DIR = process.env.LOAD_CPU_PROF_DIR || undefined;
+const BUSINESS_DATE = '2026-11-02';
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+async function waitForRun(base: string, token: string, id: string): Promise<number> {
+  for (;;) {
+    const res = await fetch(`${base}/api/close-of-day/runs/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    const run = (await res.json()) as { status: string; error: string | null; loansProcessed: number };
+    if (run.status === 'COMPLETED') return run.loansProcessed;
+    if (run.status === 'FAILED') throw new Error(`close-of-day failed: ${run.error}`);
+    await sleep(20);
+  }
+}
+
+/** Closes the business date (one day) through the api and returns the seconds from request to COMPLETED. */
+async function closeOneDay(base: string, token: string): Promise<number> {
+  const bd = (await (await fetch(`${base}/api/business-date`, { headers: { authorization: `Bearer ${token}` } })).json()) as { date: string };
+  const started = process.hrtime.bigint();
+  const res = await fetch(`${base}/api/close-of-day/runs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ until: bd.date }),
+  });
+  if (res.status !== 202) throw new Error(`close-of-day request answered ${res.status}: ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  await waitForRun(base, token, id);
+  return seconds(started);
+}
+
+async function timedGet(url: string, token: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
+  return seconds(started) * 1000;
+}
+
+/** The api's and PostgreSQL's CPU ms per request over `run`: what a request costs, however busy the machine is. */
+async function costed<T extends { requests: number }>(client: pg.Client, dbName: string, api: Service, run: () => Promise<T>): Promise<T & { apiCpuMs: number; pgCpuMs: number }> {
+  const backends = async () => ((await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName])).rows as { pid: number }[]).map((r) => r.pid);
+  const apiPids = () => [api.child.pid!, ...api.pids().filter((p) => p !== api.child.pid)];
+  const pgBefore = new Map((await backends()).map((pid) => [pid, cpuMs([pid])]));
+  const apiBefore = cpuMs(apiPids());
+  const result = await run();
+  const apiUsed = cpuMs(apiPids()) - apiBefore;
+  const pgUsed = (await backends()).reduce((sum, pid) => sum + cpuMs([pid]) - (pgBefore.get(pid) ?? 0), 0);
+  const per = (ms: number) => Math.round((ms / Math.max(result.requests, 1)) * 100) / 100;
+  return { ...result, apiCpuMs: per(apiUsed), pgCpuMs: per(pgUsed) };
+}
+
+const ceiling = (r: { apiCpuMs: number; pgCpuMs: number }) => Math.round((os.cpus().length * 1000) / Math.max(r.apiCpuMs + r.pgCpuMs, 0.01));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function mergeResults(figures: Figure[]): Promise<string> {
+  const file = path.resolve(process.cwd(), 'bench', 'results', 'latest.json');
+  await mkdir(path.dirname(file), { recursive: true });
+  let previous: { figures?: Figure[] } = {};
+  try {
+    previous = JSON.parse(await readFile(file, 'utf8')) as { figures?: Figure[] };
+  } catch {
+    // no results yet
+  }
+  const mine = new Set(figures.map((f) => f.name));
+  const merged = [...(previous.figures ?? []).filter((f) => !mine.has(f.name)), ...figures];
+  await writeFile(file, `${JSON.stringify({ ...previous, runAt: new Date().toISOString(), node: process.version, figures: merged }, null, 2)}\n`);
+  return path.relative(process.cwd(), file);
+}
+
+async function main(): Promise<void> {
+  const prefix = `lumbung_load_${randomBytes(4).toString('hex')}`;
+  const secret = randomBytes(32).toString('hex');
+  const adminPassword = randomBytes(12).toString('hex');
+  const services: Service[] = [];
+  const figures: Figure[] = [];
+  const rows: Row[] = [];
+  const loadAtStart = os.loadavg()[0].toFixed(1);
+  const database = await createBenchDatabase('load');
+  const client = new pg.Client({ connectionString: database.url });
+  try {
+    await client.connect();
+    let t = process.hrtime.bigint();
+    const book = await generatePortfolio(client, { loans: LOANS, businessDate: BUSINESS_DATE, borrowerUsers: Math.min(2000, LOANS / 2) });
+    await client.query('VACUUM ANALYZE');
+    console.error(`generated ${book.loans} loans, ${book.installments} installments, ${book.journalLines} journal lines in ${round(seconds(t), 1)} s`);
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL,
+      RUN_MIGRATIONS: 'false',
+      CLOSE_OF_DAY_AUTO: 'false',
+      JWT_SECRET: secret,
+      JWT_TTL_SECONDS: '86400',
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: adminPassword,
+      API_REPLICAS: String(API_REPLICAS),
+    };
+    const apiScript = API_REPLICAS > 1 ? distScript('bench/load/api-cluster.js') : distScript('apps/api/src/main.js');
+    const api = start('api', apiScript, { ...env, NODE_OPTIONS: `--max-old-space-size=${API_HEAP_MB}` }, { cpuProfDir: CPU_PROF_DIR });
+    services.push(api);
+    const worker1 = start('worker-1', distScript('apps/worker/src/main.js'), env);
+    services.push(worker1);
+    await waitForHttp(`${base}/api/health`, api);
+
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: adminPassword }) });
+    if (!login.ok) throw new Error(`admin login answered ${login.status}`);
+    const adminToken = ((await login.json()) as { accessToken: string }).accessToken;
+    // Borrowers and the finance user get tokens signed with the api's secret: 2,000 password checks would measure argon2, not Lumbung.
+    const jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256', expiresIn: 86400 } });
+    const financeToken = await jwt.signAsync({ sub: book.financeUserId, username: 'bendahara-load', roles: ['finance'] });
+    const borrowerTokens = await Promise.all(
+      book.borrowers.map(async (b, k) => ({ loanId: b.loanId, token: await jwt.signAsync({ sub: b.userId, username: `peminjam-${k}`, roles: ['borrower'] }) })),
+    );
+
+    // Close-of-day: the first close marks the whole generated arrears backlog overdue (not a daily cost), then one ordinary day per worker count.
+    t = process.hrtime.bigint();
+    await closeOneDay(base, adminToken);
+    const backlog = seconds(t);
+    const oneWorker = median([await closeOneDay(base, adminToken), await closeOneDay(base, adminToken)]);
+    const worker2 = start('worker-2', distScript('apps/worker/src/main.js'), env);
+    services.push(worker2);
+    await sleep(3000);
+    const twoWorkers = median([await closeOneDay(base, adminToken), await closeOneDay(base, adminToken)]);
+    const worker2Rss = peakRssMb(worker2.child.pid!);
+    await worker2.stop();
+    const workerRss = Math.max(peakRssMb(worker1.child.pid!) ?? 0, worker2Rss ?? 0);
+
+    // Portfolio report, live, on the whole book: warm once, then the median of ten.
+    await timedGet(`${base}/api/reports/portfolio`, adminToken);
+    const reportTimes: number[] = [];
+    const reportCost = await costed(client, database.name, api, async () => {
+      for (let k = 0; k < 10; k++) reportTimes.push(await timedGet(`${base}/api/reports/portfolio`, adminToken));
+      return { requests: 10 };
+    });
+    const report = median(reportTimes);
+
+    // Five closes rewrote most installment rows: vacuum now, as the nightly maintenance would, so that the
+    // autovacuum they trigger is not billed to the repayments and reads measured next (it is a once-a-day cost).
+    await client.query('VACUUM ANALYZE');
+
+    // A short warm-up of both paths (JIT, pool, plan caches), on loans the measured run does not use.
+    // (a tenth of the active loans at most, so that a small LOAD_LOANS still leaves loans to measure on)
+    const warmCount = Math.min(2000, Math.floor(book.activeLoanIds.length / 10));
+    const warmLoans = book.activeLoanIds.slice(-warmCount);
+    const loadLoans = book.activeLoanIds.slice(0, -warmCount);
+    await repaymentLoad(base, financeToken, warmLoans, CONNECTIONS, 5);
+    await scheduleLoad(base, borrowerTokens, CONNECTIONS, 5);
+
+    const posting = await costed(client, database.name, api, () => repaymentLoad(base, financeToken, loadLoans, CONNECTIONS, DURATION));
+    // pgbench on the same server right after, while the machine is as busy with others as it was during
+    // the posting (this box is shared): the physical reference the posting rate is divided by.
+    const tps = await tpcb();
+    const reads = await costed(client, database.name, api, () => scheduleLoad(base, borrowerTokens, CONNECTIONS, DURATION));
+    const apiRss = Math.max(...api.pids().map((p) => peakRssMb(p) ?? 0));
+
+    // The books still balance after the load.
+    const [tb] = (await client.query(`SELECT sum(debit)::text AS d, sum(credit)::text AS c FROM journal_line`)).rows as { d: string; c: string }[];
+    if (tb.d !== tb.c) throw new Error(`ledger out of balance after the load: ${tb.d} / ${tb.c}`);
+
+    for (const s of [...services].reverse()) await s.stop();
+    services.length = 0;
+
+    const postName = `load.http.repayment.${CONNECTIONS}_conn`;
+    figures.push(
+      { name: `${postName}.rps`, value: posting.perSecond, unit: 'req/s', ...(tps ? { ratio: round(posting.perSecond / tps, 3), baseline: 'load.pgbench.tpcb_like.8_clients' } : {}) },
+      { name: `${postName}.p50`, value: posting.p50, unit: 'ms' },
+      { name: `${postName}.p99`, value: posting.p99, unit: 'ms' },
+      { name: `${postName}.errors`, value: posting.errors, unit: 'requests' },
+      { name: `${postName}.api_cpu_per_request`, value: posting.apiCpuMs, unit: 'ms' },
+      { name: `${postName}.postgres_cpu_per_request`, value: posting.pgCpuMs, unit: 'ms' },
+      { name: `load.http.me_schedule.${CONNECTIONS}_conn.api_cpu_per_request`, value: reads.apiCpuMs, unit: 'ms' },
+      { name: `load.http.me_schedule.${CONNECTIONS}_conn.postgres_cpu_per_request`, value: reads.pgCpuMs, unit: 'ms' },
+      { name: `${postName}.cpu_ceiling`, value: ceiling(posting), unit: 'req/s' },
+      { name: `load.http.me_schedule.${CONNECTIONS}_conn.cpu_ceiling`, value: ceiling(reads), unit: 'req/s' },
+      { name: `load.http.me_schedule.${CONNECTIONS}_conn.rps`, value: reads.perSecond, unit: 'req/s' },
+      { name: `load.http.me_schedule.${CONNECTIONS}_conn.p50`, value: reads.p50, unit: 'ms' },
+      { name: `load.http.me_schedule.${CONNECTIONS}_conn.p99`, value: reads.p99, unit: 'ms' },
+      { name: `load.http.me_schedule.${CONNECTIONS}_conn.errors`, value: reads.errors, unit: 'requests' },
+      { name: `load.http.reports_portfolio.${LOANS}_loans`, value: round(report, 1), unit: 'ms' },
+      { name: `load.http.reports_portfolio.${LOANS}_loans.postgres_cpu`, value: reportCost.pgCpuMs, unit: 'ms' },
+      { name: `load.close_of_day.${LOANS}_loans.1_worker`, value: round(oneWorker, 3), unit: 's' },
+      { name: `load.close_of_day.${LOANS}_loans.2_workers`, value: round(twoWorkers, 3), unit: 's', ratio: round(twoWorkers / oneWorker, 3), baseline: `load.close_of_day.${LOANS}_loans.1_worker` },
+      { name: `load.close_of_day.${LOANS}_loans.first_day_backlog`, value: round(backlog, 3), unit: 's' },
+      { name: 'load.rss.api_peak', value: apiRss, unit: 'MB' },
+      { name: 'load.rss.worker_peak', value: workerRss, unit: 'MB' },
+    );
+    if (tps) figures.push({ name: 'load.pgbench.tpcb_like.8_clients', value: Math.round(tps), unit: 'tps' });
+
+    rows.push(
+      { figure: `POST repayments (${CONNECTIONS} conn, ${DURATION} s)`, value: `${posting.perSecond}/s`, target: '>= 1000/s', ok: posting.perSecond >= 1000 },
+      { figure: '  p50 / p99', value: `${posting.p50} / ${posting.p99} ms`, target: 'p99 < 100 ms', ok: posting.p99 < 100 },
+      { figure: '  errors', value: `${posting.errors}`, target: '0', ok: posting.errors === 0 },
+      { figure: '  ratio to pgbench TPC-B (8 clients)', value: tps ? `${round(posting.perSecond / tps, 3)} (${Math.round(tps)} tps)` : 'no pgbench', target: '>= 0.10', ok: tps ? posting.perSecond / tps >= 0.1 : false },
+      { figure: '  CPU per repayment: api / PostgreSQL', value: `${posting.apiCpuMs} / ${posting.pgCpuMs} ms`, target: '-', ok: true },
+      // What the machine could do if it ran nothing else: its cores' CPU-ms per second over the CPU-ms one request costs.
+      { figure: '  ceiling if all cores were ours', value: `${ceiling(posting)}/s`, target: '>= 1000/s', ok: ceiling(posting) >= 1000 },
+      { figure: `GET /me/loans/:id/schedule (${CONNECTIONS} conn)`, value: `${reads.perSecond}/s`, target: '>= 3000/s', ok: reads.perSecond >= 3000 },
+      { figure: '  p50 / p99', value: `${reads.p50} / ${reads.p99} ms`, target: 'p99 < 30 ms', ok: reads.p99 < 30 && reads.errors === 0 },
+      { figure: '  CPU per read: api / PostgreSQL', value: `${reads.apiCpuMs} / ${reads.pgCpuMs} ms`, target: '-', ok: true },
+      { figure: '  ceiling if all cores were ours', value: `${ceiling(reads)}/s`, target: '>= 3000/s', ok: ceiling(reads) >= 3000 },
+      { figure: `GET /reports/portfolio (${LOANS} loans)`, value: `${round(report, 1)} ms`, target: '< 300 ms', ok: report < 300 },
+      { figure: '  CPU per report: api / PostgreSQL (parallel workers not counted)', value: `${reportCost.apiCpuMs} / ${reportCost.pgCpuMs} ms`, target: '-', ok: true },
+      { figure: `close-of-day, ${LOANS} loans, 1 worker`, value: `${round(oneWorker, 2)} s`, target: '< 15 s', ok: oneWorker < 15 },
+      { figure: `close-of-day, ${LOANS} loans, 2 workers`, value: `${round(twoWorkers, 2)} s (x${round(oneWorker / twoWorkers, 2)})`, target: 'faster than 1', ok: twoWorkers < oneWorker },
+      { figure: 'api peak RSS', value: `${apiRss} MB${API_REPLICAS > 1 ? ' per replica' : ''}`, target: '< 300 MB', ok: apiRss < 300 },
+      { figure: 'worker peak RSS', value: `${workerRss} MB`, target: '-', ok: true },
+    );
+    if (posting.samples.length) console.error('repayment errors, first answers:', posting.samples);
+    if (reads.samples.length) console.error('schedule errors, first answers:', reads.samples);
+    printTable(rows, {
+      date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadAtStart} at start / ${os.loadavg()[0].toFixed(1)} at end`,
+      setup: `${API_REPLICAS} api process(es), pool ${POOL_SIZE} each, old space ${API_HEAP_MB} MB, LOG_LEVEL=${LOG_LEVEL}; ${book.loans} loans, ${book.installments} installments`,
+    });
+    // A run with several api processes keeps its figures apart from the single-process ones it would replace.
+    const tag = (name: string) => (API_REPLICAS > 1 ? name.replace(/^load\./, `load.${API_REPLICAS}_api_replicas.`) : name);
+    const tagged = figures.map((f) => ({ ...f, name: tag(f.name), ...(f.baseline ? { baseline: tag(f.baseline) } : {}) }));
+    console.error(`wrote ${tagged.length} figure(s) to ${await mergeResults(tagged)}`);
+  } finally {
+    for (const s of services.reverse()) await s.stop().catch(() => undefined);
+    await client.end().catch(() => undefined);
+    await database.drop().catch(() => undefined);
+    await deleteRedisPrefix(REDIS_URL, prefix).catch(() => undefined);
+  }
+}
+
+await main();
