@@ -86,9 +86,13 @@ const toBalance = (r: InstallmentRow): InstallmentBalance => ({
 
 /**
  * Locks the loan's row until the transaction ends: every writer of a loan's payments takes this lock
- * first, so concurrent payments on one loan queue here and each sees the one before it.
+ * first, so concurrent payments on one loan queue here and each sees the one before it. With `reach`,
+ * the installments that amount reaches (REACHED_SQL) come back with the same read: a payment in
+ * value-date order then needs no statement of its own for them.
  */
-export async function lockLoan(em: EntityManager, loanId: string): Promise<LockedLoan> {
+export async function lockLoan(em: EntityManager, loanId: string): Promise<LockedLoan>;
+export async function lockLoan(em: EntityManager, loanId: string, reach: Money): Promise<LockedLoan & { reached: InstallmentBalance[] }>;
+export async function lockLoan(em: EntityManager, loanId: string, reach?: Money): Promise<LockedLoan & { reached?: InstallmentBalance[] }> {
   const [row] = (await em.query(
     `SELECT id, number, programme_id, status, outstanding_principal::text AS outstanding_principal, credit_balance::text AS credit_balance,
             disbursed_on::text AS disbursed_on, terms_snapshot -> 'allocationStrategy' AS strategy
@@ -107,14 +111,13 @@ export async function lockLoan(em: EntityManager, loanId: string): Promise<Locke
   if (!row) throw new NotFoundError('Loan', loanId);
   // A statement of its own, after the lock: a subquery of the locking SELECT would read the snapshot from
   // before the wait, and miss the repayment whose transaction held the lock.
-  const [after] = (await em.query(
-    `SELECT (SELECT value_date::text FROM loan_transaction
-              WHERE loan_id = $1 AND kind = 'REPAYMENT' AND reversal_transaction_id IS NULL
-              ORDER BY value_date DESC LIMIT 1) AS value_date,
-            (SELECT date::text FROM business_date WHERE id = 1) AS business_date`,
-    [loanId],
-  )) as { value_date: string | null; business_date: string }[];
-  return {
+  const after = (await em.query(
+    reach
+      ? `SELECT s.latest_value_date, s.business_date, r.* FROM (${AFTER_LOCK_SQL}) s LEFT JOIN LATERAL (${REACHED_SQL}) r ON true ORDER BY r.ord`
+      : AFTER_LOCK_SQL,
+    reach ? [loanId, reach.toString()] : [loanId],
+  )) as ({ latest_value_date: string | null; business_date: string } & Partial<InstallmentRow>)[];
+  const loan: LockedLoan = {
     id: row.id,
     number: row.number,
     programmeId: row.programme_id,
@@ -123,10 +126,29 @@ export async function lockLoan(em: EntityManager, loanId: string): Promise<Locke
     creditBalance: Money.fromDb(row.credit_balance),
     disbursedOn: row.disbursed_on,
     strategy: allocationStrategyOf({ allocationStrategy: row.strategy ?? undefined }),
-    latestRepaymentDate: after.value_date,
-    businessDate: after.business_date,
+    latestRepaymentDate: after[0].latest_value_date,
+    businessDate: after[0].business_date,
   };
+  if (!reach) return loan;
+  // No installment reached (nothing unpaid) still answers the one row of the two dates, with nulls.
+  return { ...loan, reached: after.filter((r) => r.id != null).map((r) => toBalance(r as InstallmentRow)) };
 }
+
+const AFTER_LOCK_SQL = `SELECT (SELECT value_date::text FROM loan_transaction
+                                 WHERE loan_id = $1 AND kind = 'REPAYMENT' AND reversal_transaction_id IS NULL
+                                 ORDER BY value_date DESC LIMIT 1) AS latest_value_date,
+                               (SELECT date::text FROM business_date WHERE id = 1) AS business_date`;
+
+/**
+ * The unpaid installments of loan $1's current schedule that amount $2 reaches, numbered oldest first in
+ * `ord`: those with less than the amount owed on the ones before them (all, when it covers everything owed).
+ */
+const REACHED_SQL = `SELECT ${INSTALLMENT_COLUMNS}, row_number() OVER (ORDER BY due_date, schedule_version, number) AS ord
+       FROM (SELECT i.*, coalesce(sum(i.principal_due - i.principal_paid + i.late_fee_due - i.late_fee_paid)
+                      OVER (ORDER BY i.due_date, i.schedule_version, i.number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS owed_before
+               FROM loan_installment i
+              WHERE i.loan_id = $1 AND i.superseded_at IS NULL AND i.payment_status <> 'PAID') x
+      WHERE owed_before < $2::numeric`;
 
 /** The programme a loan belongs to, without a lock (to take the fund's lock before the loan's). */
 export async function programmeOfLoan(em: EntityManager, loanId: string): Promise<string> {
@@ -142,24 +164,6 @@ export function assertAcceptsRepayments(loan: LockedLoan): void {
         ? `Loan ${loan.number} is WRITTEN_OFF: money received on it is a recovery, not a repayment`
         : `Loan ${loan.number} is ${loan.status}: it takes no more repayments`,
     );
-}
-
-/**
- * The unpaid installments of the current schedule that `amount` reaches, oldest first: those with less
- * than `amount` owed on the ones before them. All of them when the amount covers everything owed.
- */
-export async function installmentsReached(em: EntityManager, loanId: string, amount: Money): Promise<InstallmentBalance[]> {
-  const rows = (await em.query(
-    `SELECT ${INSTALLMENT_COLUMNS}
-       FROM (SELECT i.*, coalesce(sum(i.principal_due - i.principal_paid + i.late_fee_due - i.late_fee_paid)
-                      OVER (ORDER BY i.due_date, i.schedule_version, i.number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS owed_before
-               FROM loan_installment i
-              WHERE i.loan_id = $1 AND i.superseded_at IS NULL AND i.payment_status <> 'PAID') x
-      WHERE owed_before < $2::numeric
-      ORDER BY due_date, schedule_version, number`,
-    [loanId, amount.toString()],
-  )) as InstallmentRow[];
-  return rows.map(toBalance);
 }
 
 /** The whole current schedule, oldest first: what a replay works on. */
@@ -233,15 +237,23 @@ export async function allocationsOf(em: EntityManager, transactionIds: string[])
 }
 
 /** Writes the paid amounts of the installments that changed, one statement. */
-export async function writeInstallments(em: EntityManager, changed: InstallmentBalance[]): Promise<void> {
+export async function writeInstallments(em: EntityManager, changed: readonly InstallmentBalance[]): Promise<void> {
   if (!changed.length) return;
   await em.query(
     `UPDATE loan_installment i SET principal_paid = v.pp, late_fee_paid = v.fp, paid_on = v.po
        FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::date[]) AS v(id, pp, fp, po)
       WHERE i.id = v.id`,
-    [changed.map((i) => i.id), changed.map((i) => i.principalPaid.toString()), changed.map((i) => i.lateFeePaid.toString()), changed.map((i) => i.paidOn)],
+    installmentColumns(changed),
   );
 }
+
+/** The parameters of an installment write: ids, principal paid, late fee paid, paid on. */
+const installmentColumns = (changed: readonly InstallmentBalance[]) => [
+  changed.map((i) => i.id),
+  changed.map((i) => i.principalPaid.toString()),
+  changed.map((i) => i.lateFeePaid.toString()),
+  changed.map((i) => i.paidOn),
+];
 
 /** The installments whose amounts or paidOn differ between two states of one schedule. */
 export function changedInstallments(before: readonly InstallmentBalance[], after: readonly InstallmentBalance[]): { changed: InstallmentBalance[]; paid: string[]; reopened: string[] } {
@@ -303,10 +315,23 @@ export interface NewTransaction {
   createdBy: string | null;
 }
 
-/** Inserts the transaction and its allocation rows in one statement (the hot path's round trips count). */
-export async function insertTransaction(em: EntityManager, t: NewTransaction, allocations: readonly InstallmentAllocation[] = []): Promise<void> {
+/**
+ * Inserts the transaction and its allocation rows, and writes the paid amounts of `installments` (the
+ * ones an in-order payment changed), in one statement: the hot path's round trips count (issue 10).
+ */
+export async function insertTransaction(
+  em: EntityManager,
+  t: NewTransaction,
+  allocations: readonly InstallmentAllocation[] = [],
+  installments: readonly InstallmentBalance[] = [],
+): Promise<void> {
   await em.query(
-    `WITH t AS (
+    `WITH w AS (
+       UPDATE loan_installment i SET principal_paid = v.pp, late_fee_paid = v.fp, paid_on = v.po
+         FROM unnest($19::uuid[], $20::numeric[], $21::numeric[], $22::date[]) AS v(id, pp, fp, po)
+        WHERE i.id = v.id
+     ),
+     t AS (
        INSERT INTO loan_transaction (id, loan_id, programme_id, kind, amount, value_date, channel, reference, principal, late_fee, overpayment,
                                      reverses_transaction_id, journal_entry_id, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
@@ -333,6 +358,7 @@ export async function insertTransaction(em: EntityManager, t: NewTransaction, al
       allocations.map((a) => a.installmentNumber),
       allocations.map((a) => a.principal.toString()),
       allocations.map((a) => a.lateFee.toString()),
+      ...installmentColumns(installments),
     ],
   );
 }

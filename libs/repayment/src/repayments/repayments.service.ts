@@ -4,7 +4,7 @@ import type { Money } from '#money';
 import { AuditService, requestContext, TransactionRunner } from '#platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { allocateRepayment, type PaymentSplit } from '../domain/allocate-repayment.js';
+import { allocateRepayment, type InstallmentBalance, type PaymentSplit } from '../domain/allocate-repayment.js';
 import { isBackdated } from '../domain/replay-allocations.js';
 import type { RepaymentChannel } from './entities/loan-transaction.entity.js';
 import {
@@ -12,7 +12,6 @@ import {
   assertAcceptsRepayments,
   changedInstallments,
   insertTransaction,
-  installmentsReached,
   type LoanBalances,
   type LockedLoan,
   type NewTransaction,
@@ -20,7 +19,6 @@ import {
   moveLoanBalances,
   repaymentsAfter,
   type Split,
-  writeInstallments,
   ZERO_SPLIT,
 } from './loan-book.js';
 import { postReallocation, rebookLoan, type Reallocation } from './rebooking.js';
@@ -69,7 +67,7 @@ export class RepaymentsService {
 
   async post(loanId: string, input: PostRepaymentInput): Promise<PostedRepayment> {
     return this.tx.run(async (em) => {
-      const loan = await lockLoan(em, loanId);
+      const loan = await lockLoan(em, loanId, input.amount);
       assertAcceptsRepayments(loan);
       const today = loan.businessDate;
       const valueDate = input.valueDate ?? today;
@@ -78,7 +76,7 @@ export class RepaymentsService {
 
       const id = randomUUID();
       const backdated = isBackdated(valueDate, loan.latestRepaymentDate);
-      const posting = backdated ? await this.replayWith(em, loan, id, input.amount, valueDate) : await this.allocateInOrder(em, loan, input.amount, valueDate);
+      const posting = backdated ? await this.replayWith(em, loan, id, input.amount, valueDate) : this.allocateInOrder(loan, loan.reached, input.amount, valueDate);
       const { split, tailDelta } = posting;
 
       const entry = await this.ledger.post(em, {
@@ -105,7 +103,7 @@ export class RepaymentsService {
         journalEntryId: entry.id,
         createdBy: requestContext.current()?.userId ?? null,
       };
-      await insertTransaction(em, transaction, split.allocations);
+      await insertTransaction(em, transaction, split.allocations, posting.written);
       const adjustment = await postReallocation(this.ledger, em, loan, tailDelta, today, input.reference, 'a backdated repayment');
       const balances = await moveLoanBalances(em, loan.id, split.principal.plus(tailDelta.principal), split.overpayment.plus(tailDelta.overpayment));
       if (posting.paid.length) await this.hooks.onInstallmentsPaid(em, loan.id, posting.paid);
@@ -136,21 +134,26 @@ export class RepaymentsService {
 
   /**
    * The common case: nothing posted is dated after this payment, so it is allocated on top of the
-   * current state, reading only the unpaid installments the amount reaches.
+   * current state, with only the unpaid installments the amount reaches (read with the loan's lock).
    */
-  private async allocateInOrder(em: EntityManager, loan: LockedLoan, amount: Money, valueDate: string): Promise<Posting> {
-    const reached = await installmentsReached(em, loan.id, amount);
+  private allocateInOrder(loan: LockedLoan, reached: InstallmentBalance[], amount: Money, valueDate: string): Posting {
     const r = allocateRepayment(reached, amount, valueDate, loan.strategy);
     const moved = changedInstallments(reached, r.installments);
-    await writeInstallments(em, moved.changed);
-    return { split: r, tailDelta: ZERO_SPLIT, reallocated: [], paid: moved.paid, reopened: [] };
+    return { split: r, tailDelta: ZERO_SPLIT, reallocated: [], paid: moved.paid, reopened: [], written: moved.changed };
   }
 
   /** Backdated: the repayments dated after this one are replayed after it, as if it had come first. */
   private async replayWith(em: EntityManager, loan: LockedLoan, id: string, amount: Money, valueDate: string): Promise<Posting> {
     const tail = await repaymentsAfter(em, loan.id, valueDate, AFTER_EVERY_SEQ);
     const outcome = await rebookLoan(em, loan, { tail, add: { id, amount, valueDate, seq: AFTER_EVERY_SEQ } }, () => valueDateBeforeReschedule(valueDate));
-    return { split: outcome.added!, tailDelta: outcome.tailDelta, reallocated: outcome.reallocated, paid: outcome.paidInstallmentIds, reopened: outcome.reopenedInstallmentIds };
+    return {
+      split: outcome.added!,
+      tailDelta: outcome.tailDelta,
+      reallocated: outcome.reallocated,
+      paid: outcome.paidInstallmentIds,
+      reopened: outcome.reopenedInstallmentIds,
+      written: [],
+    };
   }
 
 }
@@ -161,4 +164,6 @@ interface Posting {
   reallocated: Reallocation[];
   paid: string[];
   reopened: string[];
+  /** Installments still to write, with the transaction's own statement (the rebooking wrote its own). */
+  written: InstallmentBalance[];
 }
