@@ -108,12 +108,12 @@ export async function seedPortfolio(client: pg.Client, opts: SeedOptions): Promi
     [programmeId, bankProductId, bprProductId, userId],
   );
   await q(
-    `INSERT INTO loan (id, number, programme_id, application_id, borrower_id, product_id, district_code, principal, outstanding_principal, tenor,
+    `INSERT INTO loan (id, number, programme_id, application_id, borrower_id, product_id, district_code, sector, principal, outstanding_principal, tenor,
        status, collectibility_table, terms_snapshot, disbursed_on, virtual_account)
-     SELECT s.loan_id, 'S${tag}-2026-' || lpad(s.i::text, 9, '0'), a.programme_id, a.id, a.borrower_id, a.product_id, a.district_code,
+     SELECT s.loan_id, 'S${tag}-2026-' || lpad(s.i::text, 9, '0'), a.programme_id, a.id, a.borrower_id, a.product_id, a.district_code, b.sector,
             1200000, 1200000, 12, 'ACTIVE', a.terms_snapshot->>'collectibilityTable', a.terms_snapshot, s.disbursed_on,
             '9' || lpad(('x${tag}')::bit(32)::bigint::text, 10, '0') || lpad(s.i::text, 9, '0')
-       FROM seed s JOIN application a ON a.id = s.application_id`,
+       FROM seed s JOIN application a ON a.id = s.application_id LEFT JOIN business b ON b.borrower_id = a.borrower_id`,
   );
   await q(`ALTER TABLE loan_installment DISABLE TRIGGER loan_installment_oldest_unpaid`);
   await q(

@@ -27,6 +27,7 @@ import { Notifications1763800001300 } from './1763800001300-notifications.js';
 import { PersonalDataRights1763800001500 } from './1763800001500-personal-data-rights.js';
 import { PortfolioIndex1763800001600 } from './1763800001600-portfolio-index.js';
 import { FinanceDeskLists1763800001700 } from './1763800001700-finance-desk-lists.js';
+import { ReportDenormalised1763800001800 } from './1763800001800-report-denormalised.js';
 
 export const ENTITIES = [
   ...PLATFORM_ENTITIES,
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   PersonalDataRights1763800001500,
   PortfolioIndex1763800001600,
   FinanceDeskLists1763800001700,
+  ReportDenormalised1763800001800,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -73,8 +73,8 @@ export async function generatePortfolio(client: pg.Client, opts: GenerateOptions
       [programmeId, first],
     );
     await q(
-      `INSERT INTO journal_line (entry_id, programme_id, value_date, account_code, debit, credit)
-       VALUES ($1, $2, $3, '1100', $4::numeric + 1000000000, 0), ($1, $2, $3, '3100', 0, $4::numeric + 1000000000)`,
+      `INSERT INTO journal_line (entry_id, programme_id, value_date, entry_kind, account_code, debit, credit)
+       VALUES ($1, $2, $3, 'FUND_CAPITAL', '1100', $4::numeric + 1000000000, 0), ($1, $2, $3, 'FUND_CAPITAL', '3100', 0, $4::numeric + 1000000000)`,
       [capitalId, programmeId, first, total],
     );
     // Disbursements: Dr 1200 / Cr 1100 per loan, on its disbursement date, as LoansService.book posts them.
@@ -85,8 +85,8 @@ export async function generatePortfolio(client: pg.Client, opts: GenerateOptions
          FROM loan l JOIN load_entry e ON e.loan_id = l.id ORDER BY l.disbursed_on`,
     );
     await q(
-      `INSERT INTO journal_line (entry_id, programme_id, value_date, account_code, debit, credit)
-       SELECT e.entry_id, l.programme_id, l.disbursed_on, a.code, CASE WHEN a.code = '1200' THEN l.principal ELSE 0 END, CASE WHEN a.code = '1100' THEN l.principal ELSE 0 END
+      `INSERT INTO journal_line (entry_id, programme_id, value_date, entry_kind, account_code, debit, credit)
+       SELECT e.entry_id, l.programme_id, l.disbursed_on, 'DISBURSEMENT', a.code, CASE WHEN a.code = '1200' THEN l.principal ELSE 0 END, CASE WHEN a.code = '1100' THEN l.principal ELSE 0 END
          FROM loan l JOIN load_entry e ON e.loan_id = l.id CROSS JOIN (VALUES ('1200'), ('1100')) a(code)`,
     );
     // One past repayment per loan that paid anything: the sum of what it paid, on the latest date it paid.
@@ -100,8 +100,8 @@ export async function generatePortfolio(client: pg.Client, opts: GenerateOptions
          FROM load_paid p JOIN loan l ON l.id = p.loan_id JOIN load_entry e ON e.loan_id = l.id ORDER BY p.value_date`,
     );
     await q(
-      `INSERT INTO journal_line (entry_id, programme_id, value_date, account_code, debit, credit)
-       SELECT e.repay_entry_id, l.programme_id, p.value_date, a.code, CASE WHEN a.code = '1100' THEN p.paid ELSE 0 END, CASE WHEN a.code = '1200' THEN p.paid ELSE 0 END
+      `INSERT INTO journal_line (entry_id, programme_id, value_date, entry_kind, account_code, debit, credit)
+       SELECT e.repay_entry_id, l.programme_id, p.value_date, 'REPAYMENT', a.code, CASE WHEN a.code = '1100' THEN p.paid ELSE 0 END, CASE WHEN a.code = '1200' THEN p.paid ELSE 0 END
          FROM load_paid p JOIN loan l ON l.id = p.loan_id JOIN load_entry e ON e.loan_id = l.id CROSS JOIN (VALUES ('1100'), ('1200')) a(code)`,
     );
     await q(

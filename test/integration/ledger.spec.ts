@@ -134,7 +134,7 @@ describe('the database refuses an unbalanced entry at COMMIT', () => {
       ).rows;
       try {
         for (const [account, debit, credit] of lines) {
-          await c.query(`INSERT INTO journal_line (entry_id, programme_id, value_date, account_code, debit, credit) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          await c.query(`INSERT INTO journal_line (entry_id, programme_id, value_date, entry_kind, account_code, debit, credit) VALUES ($1, $2, $3, 'TEST', $4, $5, $6)`, [
             id,
             programmeId,
             DATES[0],
@@ -462,8 +462,8 @@ describe('post() joins the caller transaction', () => {
         await client.query(`INSERT INTO journal_entry (programme_id, value_date, kind, description) VALUES ($1, '2026-01-05', 'TEST', 'stray') RETURNING id`, [programmeId])
       ).rows;
       await client.query(
-        `INSERT INTO journal_line (entry_id, programme_id, value_date, account_code, debit, credit)
-         VALUES ($1, $2, '2026-01-05', '1100', 10, 0), ($1, $2, '2026-01-06', '3100', 0, 10)`,
+        `INSERT INTO journal_line (entry_id, programme_id, value_date, entry_kind, account_code, debit, credit)
+         VALUES ($1, $2, '2026-01-05', 'TEST', '1100', 10, 0), ($1, $2, '2026-01-06', 'TEST', '3100', 0, 10)`,
         [id, programmeId],
       );
       await expect(client.query('COMMIT')).rejects.toMatchObject({ code: '23514' });

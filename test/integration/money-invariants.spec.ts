@@ -68,12 +68,13 @@ describe('checkInvariants (detects every rule it names)', () => {
   });
 
   /** A journal entry with these lines (balanced or not), attributed as given. */
-  const entry = (lines: [account: string, debit: number, credit: number][], opts: { kind?: string; sourceType?: string; sourceId?: string } = {}) => {
+  const entry = (lines: [account: string, debit: number, credit: number][], opts: { kind?: string; lineKind?: string; sourceType?: string; sourceId?: string } = {}) => {
     const id = randomUUID();
-    const values = lines.map(([a, d, c]) => `('${id}', '${programmeId}', '2026-03-10', '${a}', ${d}, ${c})`).join(', ');
+    const kind = opts.kind ?? 'CORRUPTION';
+    const values = lines.map(([a, d, c]) => `('${id}', '${programmeId}', '2026-03-10', '${opts.lineKind ?? kind}', '${a}', ${d}, ${c})`).join(', ');
     return `INSERT INTO journal_entry (id, programme_id, value_date, kind, description, source_type, source_id)
-              VALUES ('${id}', '${programmeId}', '2026-03-10', '${opts.kind ?? 'CORRUPTION'}', 'spec', ${opts.sourceType ? `'${opts.sourceType}'` : 'NULL'}, ${opts.sourceId ? `'${opts.sourceId}'` : 'NULL'});
-            INSERT INTO journal_line (entry_id, programme_id, value_date, account_code, debit, credit) VALUES ${values};`;
+              VALUES ('${id}', '${programmeId}', '2026-03-10', '${kind}', 'spec', ${opts.sourceType ? `'${opts.sourceType}'` : 'NULL'}, ${opts.sourceId ? `'${opts.sourceId}'` : 'NULL'});
+            INSERT INTO journal_line (entry_id, programme_id, value_date, entry_kind, account_code, debit, credit) VALUES ${values};`;
   };
   const unpaidInstallment = () => `(SELECT id FROM loan_installment WHERE loan_id = '${ids.active}' AND superseded_at IS NULL AND principal_paid = 0 ORDER BY number DESC LIMIT 1)`;
 
@@ -111,6 +112,8 @@ describe('checkInvariants (detects every rule it names)', () => {
     ['a credit balance from nowhere', () => `UPDATE loan SET credit_balance = credit_balance + 1 WHERE id = '${ids.closed}'`, ['CREDIT_BALANCE_MATCHES_OVERPAYMENTS', 'BORROWER_CREDITS_MATCH_LOANS']],
     ['a reversed repayment unlinked from its reversal', () => `UPDATE loan_transaction SET reversal_transaction_id = NULL WHERE id = '${ids.reversedTx}'`, ['REVERSAL_MIRRORS_REPAYMENT']],
     ['a repayment whose amount is not the cash it brought', () => `UPDATE loan_transaction SET amount = amount + 1, overpayment = overpayment + 1 WHERE id = '${ids.liveTx}'`, ['TRANSACTION_CASH_LINE', 'CASH_MATCHES_MOVEMENTS']],
+    // Lines carry their entry's kind for the portfolio report (migration 1800): one that says otherwise is miscounted there.
+    ['a line that names another kind than its entry', () => entry([['1100', 10, 0], ['1100', 0, 10]], { lineKind: 'REPAYMENT' }), ['LINE_KIND_MATCHES_ENTRY']],
     ['a repayment posted twice', () => entry([['1100', 1000, 0], ['2100', 0, 1000]], { sourceType: 'loan_transaction', sourceId: ids.liveTx }), ['TRANSACTION_POSTED_ONCE']],
     ['a loan booked twice', () => entry([['1200', 1000, 0], ['1100', 0, 1000]], { kind: 'DISBURSEMENT', sourceType: 'loan', sourceId: ids.active }), ['LOAN_BOOKED_ONCE', 'LOAN_SHARE_OF_1200']],
     [

@@ -117,8 +117,8 @@ export class LedgerService {
          INSERT INTO journal_entry (programme_id, value_date, kind, description, reference, source_type, source_id, reverses_entry_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, number, posted_at),
        l AS (
-         INSERT INTO journal_line (entry_id, programme_id, value_date, account_code, debit, credit)
-         SELECT e.id, $1, $2, x.account, x.debit, x.credit FROM e, unnest($10::text[], $11::numeric[], $12::numeric[]) WITH ORDINALITY AS x(account, debit, credit, n)
+         INSERT INTO journal_line (entry_id, programme_id, value_date, entry_kind, account_code, debit, credit)
+         SELECT e.id, $1, $2, $3, x.account, x.debit, x.credit FROM e, unnest($10::text[], $11::numeric[], $12::numeric[]) WITH ORDINALITY AS x(account, debit, credit, n)
           ORDER BY x.n
          RETURNING id, account_code, debit, credit)
        SELECT e.id, e.number::text AS number, e.posted_at,
@@ -159,6 +159,7 @@ export class LedgerService {
         entryId: row.id,
         programmeId: input.programmeId,
         valueDate: input.valueDate,
+        entryKind: input.kind,
         accountCode: l.account,
         debit: Money.fromDb(l.debit),
         credit: Money.fromDb(l.credit),

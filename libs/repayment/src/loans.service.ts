@@ -96,7 +96,11 @@ export class LoansService {
       holidays: input.holidays,
     });
     const programme = await em.findOneByOrFail(Programme, { id: input.programmeId });
-    const [{ seq }] = (await em.query(`SELECT nextval('loan_number_seq')::text AS seq`)) as { seq: string }[];
+    // The borrower's business sector, frozen on the loan (see Loan.sector), in the same round trip as the number.
+    const [{ seq, sector }] = (await em.query(
+      `SELECT nextval('loan_number_seq')::text AS seq, (SELECT sector FROM business WHERE borrower_id = $1) AS sector`,
+      [input.borrowerId],
+    )) as { seq: string; sector: string | null }[];
     const number = loanNumber(loanNumberPrefix(programme.code), input.disbursedOn.slice(0, 4), seq);
     const inserted = await em.insert(Loan, {
       number,
@@ -105,6 +109,7 @@ export class LoansService {
       borrowerId: input.borrowerId,
       productId: input.productId,
       districtCode: input.districtCode,
+      sector,
       principal: input.principal,
       outstandingPrincipal: input.principal,
       tenor: input.tenor,

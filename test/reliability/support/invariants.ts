@@ -67,6 +67,14 @@ const RULES: Rule[] = [
           OR count(*) FILTER (WHERE l.programme_id <> e.programme_id OR l.value_date <> e.value_date) > 0`,
   },
   {
+    // Each line carries its entry's kind (migration 1800), which the portfolio report selects repaid lines by.
+    name: 'LINE_KIND_MATCHES_ENTRY',
+    sql: `
+      SELECT l.programme_id, l.id::text AS subject, e.kind AS expected, l.entry_kind AS actual
+        FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+       WHERE ${P('l')} AND l.entry_kind IS DISTINCT FROM e.kind`,
+  },
+  {
     name: 'LEDGER_UNBALANCED',
     sql: `
       SELECT l.programme_id, null AS subject, sum(l.debit)::text AS expected, sum(l.credit)::text AS actual

@@ -11,6 +11,8 @@ export class JournalLine {
   /** Copied from the entry so balances are read from this table alone. */
   @Column({ type: 'uuid' }) programmeId: string;
   @Column({ type: 'date' }) valueDate: string;
+  /** The entry's kind, copied so reports select lines by it without a join (migration 1800). */
+  @Column({ type: 'text' }) entryKind: string;
   @Column({ type: 'text' }) accountCode: AccountCode;
   @Column({ type: 'numeric', precision: 18, scale: 2, transformer: moneyTransformer }) debit: Money;
   @Column({ type: 'numeric', precision: 18, scale: 2, transformer: moneyTransformer }) credit: Money;

@@ -26,16 +26,31 @@ export interface PortfolioQuery {
 /** Runs one report query; the live report gives each its own connection. */
 type ReportReader = (sql: string, params: unknown[]) => Promise<unknown[]>;
 
-/** A borrower without a business row (possible for loans booked before intake required one). */
+/** A loan whose borrower had no business row when it was booked (possible before intake required one). */
 export const UNKNOWN_SECTOR = 'UNKNOWN';
 
 /**
  * What borrowers paid back on their loans, net of reversals: principal and late fees (1200 / 1210)
  * moved by repayments, their reversals and reallocations, and recoveries after a write-off (5100).
- * Overpayments (2100) are owed back, not repaid.
+ * Overpayments (2100) are owed back, not repaid. The partial index journal_line_repaid (migration
+ * 1800) has this as its predicate: change the two together, or the query reads every line.
  */
-const REPAID_LINE = `((e.kind IN ('REPAYMENT', 'REPAYMENT_REVERSAL', 'REPAYMENT_ADJUSTMENT') AND jl.account_code IN ('1200', '1210'))
-                      OR (e.kind = 'RECOVERY' AND jl.account_code = '5100'))`;
+const REPAID_LINE = `((jl.entry_kind IN ('REPAYMENT', 'REPAYMENT_REVERSAL', 'REPAYMENT_ADJUSTMENT') AND jl.account_code IN ('1200', '1210'))
+                      OR (jl.entry_kind = 'RECOVERY' AND jl.account_code = '5100'))`;
+
+/**
+ * One programme's report grades each borrower by their worst active loan in any programme (the
+ * one-obligor rule): this CTE is that worst grade among their loans in the other programmes. It
+ * reads the index ranges either side of $2 (`<>` would read the whole index), so with one
+ * programme it reads nothing; the report's own loans are read once, in borrower order, and graded
+ * among themselves by a window with no sort.
+ */
+const elsewhereSql = (dpd: string, own: string) => `elsewhere AS (
+         SELECT l.borrower_id, max(${own}) AS own
+           FROM loan l CROSS JOIN LATERAL (SELECT ${dpd} AS dpd) d
+          WHERE l.status = 'ACTIVE' AND l.disbursed_on <= $1::date AND (l.programme_id < $2 OR l.programme_id > $2)
+          GROUP BY l.borrower_id
+       ),`;
 
 interface SliceRow {
   programme_id: string;
@@ -218,32 +233,37 @@ export class PortfolioService {
     // connection (pg refuses overlapping queries on a client); with a reader, all at once.
     const queries: (() => Promise<unknown[]>)[] = [];
     const read = (sql: string, params: unknown[]) => queries.push(() => (typeof from === 'function' ? from(sql, params) : from.query(sql, params)));
-    const params: unknown[] = [asOf];
-    let scope = '';
-    if (programmeId) {
-      params.push(programmeId);
-      // The borrowers of this programme, all their active loans: the obligor rule needs them all.
-      scope = `AND l.borrower_id IN (SELECT borrower_id FROM loan WHERE programme_id = $2 AND status = 'ACTIVE')`;
-    }
+    const params: unknown[] = programmeId ? [asOf, programmeId] : [asOf];
+    // Sector and kecamatan are the loan's own, as booked (loan.sector: migration 1800), so the grading
+    // is an index-only scan of loan_portfolio_active with no join.
     const dpd = daysPastDueSql('l.oldest_unpaid_due_date', '$1::date');
-    const par = PAR_THRESHOLDS.map((x) => `coalesce(sum(outstanding) FILTER (WHERE dpd > ${x}), 0)::numeric(18,2)::text AS par${x}`).join(',\n             ');
+    const own = collectibilitySql('l.collectibility_table', 'd.dpd');
+    const over = PAR_THRESHOLDS.map((x) => `dpd > ${x} AS over${x}`).join(', ');
+    const overKeys = PAR_THRESHOLDS.map((x) => `over${x}`).join(', ');
+    const par = PAR_THRESHOLDS.map((x) => `coalesce(sum(outstanding) FILTER (WHERE over${x}), 0)::numeric(18,2)::text AS par${x}`).join(',\n             ');
     read(
-      `WITH graded AS (
-         SELECT l.programme_id, l.borrower_id, l.district_code, l.outstanding_principal AS outstanding, d.dpd,
-                ${collectibilitySql('l.collectibility_table', 'd.dpd')} AS own
+      `WITH ${programmeId ? elsewhereSql(dpd, own) : ''} graded AS (
+         SELECT l.programme_id, l.borrower_id, l.district_code, l.sector, l.outstanding_principal AS outstanding, d.dpd, ${own} AS own
            FROM loan l CROSS JOIN LATERAL (SELECT ${dpd} AS dpd) d
-          WHERE l.status = 'ACTIVE' AND l.disbursed_on <= $1::date ${scope}
+          WHERE l.status = 'ACTIVE' AND l.disbursed_on <= $1::date ${programmeId ? 'AND l.programme_id = $2' : ''}
+       ), worst_here AS (
+         SELECT g.*, max(g.own) OVER (PARTITION BY g.borrower_id) AS kol_here FROM graded g
        ), obligor AS (
-         SELECT g.*, max(g.own) OVER (PARTITION BY g.borrower_id) AS kol, coalesce(b.sector, '${UNKNOWN_SECTOR}') AS sector
-           FROM graded g LEFT JOIN business b ON b.borrower_id = g.borrower_id
+         SELECT w.programme_id, w.district_code, w.outstanding, w.dpd, coalesce(w.sector, '${UNKNOWN_SECTOR}') AS sector,
+                ${programmeId ? 'greatest(w.kol_here, e.own)' : 'w.kol_here'} AS kol
+           FROM worst_here w ${programmeId ? 'LEFT JOIN elsewhere e ON e.borrower_id = w.borrower_id' : ''}
+       ), cells AS (
+         -- One pass over the loans into a few hundred cells (grade x sector x kecamatan x PAR band), so the
+         -- four grouping sets add up cells rather than each aggregating 100,000 loans (about 130 ms down to 45).
+         SELECT programme_id, kol, sector, district_code, ${over}, count(*) AS loans, sum(outstanding) AS outstanding
+           FROM obligor GROUP BY programme_id, kol, sector, district_code, ${overKeys}
        ), sliced AS (
          SELECT programme_id, kol, sector, district_code, GROUPING(kol, sector, district_code) AS grp,
-                count(*)::int AS loans,
+                sum(loans)::int AS loans,
                 sum(outstanding)::numeric(18,2)::text AS outstanding,
                 ${par},
                 coalesce(sum(outstanding) FILTER (WHERE kol >= ${NPL_FROM}), 0)::numeric(18,2)::text AS npl
-           FROM obligor
-          ${programmeId ? 'WHERE programme_id = $2' : ''}
+           FROM cells
           GROUP BY GROUPING SETS ((programme_id), (programme_id, kol), (programme_id, sector), (programme_id, district_code))
        )
        SELECT s.*, r.name AS district_name FROM sliced s LEFT JOIN region r ON r.code = s.district_code
@@ -263,7 +283,7 @@ export class PortfolioService {
       `SELECT jl.programme_id,
               coalesce(sum(jl.credit - jl.debit) FILTER (WHERE jl.value_date = $1::date), 0)::numeric(18,2)::text AS day_amount,
               sum(jl.credit - jl.debit)::numeric(18,2)::text AS total_amount
-         FROM journal_line jl JOIN journal_entry e ON e.id = jl.entry_id
+         FROM journal_line jl
         WHERE jl.value_date <= $1::date AND ${REPAID_LINE} ${programmeId ? 'AND jl.programme_id = $2' : ''}
         GROUP BY jl.programme_id`,
       params,

@@ -18,6 +18,11 @@ export class Loan {
   @Column({ type: 'uuid' }) productId: string;
   /** The borrower's kecamatan when the application was taken: the portfolio is read by district. */
   @Column({ type: 'text' }) districtCode: string;
+  /**
+   * The borrower's business sector when the loan was booked (null: no business row). As in SLIK, the
+   * economic sector belongs to the facility as booked, not to the debtor later; the portfolio is read by it.
+   */
+  @Column({ type: 'text', nullable: true }) sector: string | null;
   @Column({ type: 'numeric', precision: 18, scale: 2, transformer: moneyTransformer }) principal: Money;
   @Column({ type: 'numeric', precision: 18, scale: 2, transformer: moneyTransformer }) outstandingPrincipal: Money;
   @Column({ type: 'int' }) tenor: number;
