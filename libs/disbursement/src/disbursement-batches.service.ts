@@ -7,6 +7,7 @@ import {
   AuditService,
   BusinessDateService,
   decodeCursor,
+  newestFirst,
   DomainError,
   FieldEncryptionService,
   InvalidStateError,
@@ -135,14 +136,12 @@ export class DisbursementBatchesService {
     const programme = await this.programmes.resolve(f.programmeId, em);
     const limit = pageLimit(f);
     const after = decodeCursor(f.cursor, 'timestamp');
-    const qb = em
-      .createQueryBuilder(DisbursementBatch, 'b')
-      .where('b.programme_id = :programmeId', { programmeId: programme.id })
-      .orderBy('b.created_at', 'DESC')
-      .addOrderBy('b.id', 'DESC')
-      .limit(limit + 1);
+    const qb = newestFirst(
+      em.createQueryBuilder(DisbursementBatch, 'b').where('b.programme_id = :programmeId', { programmeId: programme.id }),
+      limit,
+      after,
+    );
     if (f.status) qb.andWhere('b.status = :status', { status: f.status });
-    if (after) qb.andWhere('(b.created_at, b.id) < (:k::timestamptz, :id::uuid)', { k: after.k, id: after.id });
     return toPage((await qb.getMany()).map(toBatchView), limit, (b) => ({ k: b.createdAt, id: b.id }));
   }
 

@@ -6,6 +6,7 @@ import {
   AuditService,
   BusinessDateService,
   decodeCursor,
+  newestFirst,
   DomainError,
   FieldEncryptionService,
   InvalidStateError,
@@ -239,16 +240,14 @@ export class DisbursementsService {
     const programme = await this.programmes.resolve(f.programmeId, em);
     const limit = pageLimit(f);
     const after = decodeCursor(f.cursor, 'timestamp');
-    const qb = em
-      .createQueryBuilder(Disbursement, 'd')
-      .where('d.programme_id = :programmeId', { programmeId: programme.id })
-      .orderBy('d.created_at', 'DESC')
-      .addOrderBy('d.id', 'DESC')
-      .limit(limit + 1);
+    const qb = newestFirst(
+      em.createQueryBuilder(Disbursement, 'd').where('d.programme_id = :programmeId', { programmeId: programme.id }),
+      limit,
+      after,
+    );
     if (f.status) qb.andWhere('d.status = :status', { status: f.status });
     if (f.applicationId) qb.andWhere('d.application_id = :applicationId', { applicationId: f.applicationId });
     if (f.batchId) qb.andWhere('d.batch_id = :batchId', { batchId: f.batchId });
-    if (after) qb.andWhere('(d.created_at, d.id) < (:k::timestamptz, :id::uuid)', { k: after.k, id: after.id });
     return toPage((await qb.getMany()).map(toDisbursementView), limit, (d) => ({ k: d.orderedAt, id: d.id }));
   }
 

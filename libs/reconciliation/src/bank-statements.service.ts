@@ -6,6 +6,7 @@ import {
   AuditService,
   BusinessDateService,
   decodeCursor,
+  newestFirst,
   DomainError,
   InvalidStateError,
   NotFoundError,
@@ -317,13 +318,11 @@ export class BankStatementsService {
     const programme = await this.programmes.resolve(f.programmeId, em);
     const limit = pageLimit(f);
     const after = decodeCursor(f.cursor, 'timestamp');
-    const qb = em
-      .createQueryBuilder(BankStatement, 's')
-      .where('s.programme_id = :programmeId', { programmeId: programme.id })
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(s.created_at, s.id) < (:k::timestamptz, :id::uuid)', { k: after.k, id: after.id });
+    const qb = newestFirst(
+      em.createQueryBuilder(BankStatement, 's').where('s.programme_id = :programmeId', { programmeId: programme.id }),
+      limit,
+      after,
+    );
     return toPage((await qb.getMany()).map(summaryOf), limit, (s) => ({ k: s.importedAt.toISOString(), id: s.id }));
   }
 

@@ -6,6 +6,7 @@ import {
   AuditService,
   BusinessDateService,
   decodeCursor,
+  newestFirst,
   NotFoundError,
   type Page,
   pageLimit,
@@ -190,12 +191,11 @@ export class LoansService {
     const businessDate = await this.businessDate.current(em);
     const limit = pageLimit(f);
     const after = decodeCursor(f.cursor, 'timestamp');
-    const qb = em
-      .createQueryBuilder(Loan, 'l')
-      .where('l.programme_id = :programmeId', { programmeId: programme.id })
-      .orderBy('l.created_at', 'DESC')
-      .addOrderBy('l.id', 'DESC')
-      .limit(limit + 1);
+    const qb = newestFirst(
+      em.createQueryBuilder(Loan, 'l').where('l.programme_id = :programmeId', { programmeId: programme.id }),
+      limit,
+      after,
+    );
     if (f.status) qb.andWhere('l.status = :status', { status: f.status });
     if (f.districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode: f.districtCode });
     if (f.borrowerId) qb.andWhere('l.borrower_id = :borrowerId', { borrowerId: f.borrowerId });
@@ -221,7 +221,6 @@ export class LoansService {
         }),
       );
     }
-    if (after) qb.andWhere('(l.created_at, l.id) < (:k::timestamptz, :id::uuid)', { k: after.k, id: after.id });
     const rows = await qb.getMany();
     const page = toPage(rows, limit, (l) => ({ k: l.createdAt.toISOString(), id: l.id }));
     return { items: await this.views(page.items, businessDate, em), nextCursor: page.nextCursor };

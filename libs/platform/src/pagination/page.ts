@@ -2,6 +2,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationError } from '../errors/domain-error.js';
 
 export class PageQuery {
@@ -62,4 +63,15 @@ export function decodeCursor(cursor: string | undefined, key?: CursorKey): Curso
 export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor): Page<T> {
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? encodeCursor(cursorOf(items[items.length - 1])) : null };
+}
+
+/**
+ * Orders a list newest first on (created_at, id), the keyset of every "newest first" list, fetches the
+ * `limit + 1` rows toPage needs and continues after `after` (decodeCursor(cursor, 'timestamp')).
+ */
+export function newestFirst<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, limit: number, after: Cursor | undefined): SelectQueryBuilder<T> {
+  const a = qb.alias;
+  qb.orderBy(`${a}.created_at`, 'DESC').addOrderBy(`${a}.id`, 'DESC').limit(limit + 1);
+  if (after) qb.andWhere(`(${a}.created_at, ${a}.id) < (:afterKey::timestamptz, :afterId::uuid)`, { afterKey: after.k, afterId: after.id });
+  return qb;
 }

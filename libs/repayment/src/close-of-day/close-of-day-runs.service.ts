@@ -6,6 +6,7 @@ import {
   closeOfDayRunJobId,
   type CloseOfDayRunPayload,
   decodeCursor,
+  newestFirst,
   DomainError,
   JOBS,
   NotFoundError,
@@ -128,12 +129,7 @@ export class CloseOfDayRunsService {
   async list(q: PageQuery): Promise<Page<CloseOfDayRunView>> {
     const limit = pageLimit(q);
     const after = decodeCursor(q.cursor, 'timestamp');
-    const qb = this.tx.manager
-      .createQueryBuilder(CloseOfDayRun, 'r')
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.where('(r.created_at, r.id) < (:k::timestamptz, :id::uuid)', { k: after.k, id: after.id });
+    const qb = newestFirst(this.tx.manager.createQueryBuilder(CloseOfDayRun, 'r'), limit, after);
     return toPage((await qb.getMany()).map(toView), limit, (r) => ({ k: r.requestedAt.toISOString(), id: r.id }));
   }
 

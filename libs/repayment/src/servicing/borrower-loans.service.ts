@@ -1,5 +1,5 @@
 import type { Money } from '#money';
-import { BusinessDateService, decodeCursor, NotFoundError, type Page, pageLimit, type PageQuery, toPage, TransactionRunner } from '#platform';
+import { BusinessDateService, decodeCursor, newestFirst, NotFoundError, type Page, pageLimit, type PageQuery, toPage, TransactionRunner } from '#platform';
 import { Injectable } from '@nestjs/common';
 import { Loan, type LoanStatus } from '../entities/loan.entity.js';
 import type { LoanSchedule, LoanView } from '../loan-view.js';
@@ -52,13 +52,7 @@ export class BorrowerLoansService {
     const limit = pageLimit(q);
     const after = decodeCursor(q.cursor, 'timestamp');
     if (!borrowerId) return { items: [], nextCursor: null };
-    const qb = em
-      .createQueryBuilder(Loan, 'l')
-      .where('l.borrower_id = :borrowerId', { borrowerId })
-      .orderBy('l.created_at', 'DESC')
-      .addOrderBy('l.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(l.created_at, l.id) < (:k::timestamptz, :id::uuid)', { k: after.k, id: after.id });
+    const qb = newestFirst(em.createQueryBuilder(Loan, 'l').where('l.borrower_id = :borrowerId', { borrowerId }), limit, after);
     const page = toPage(await qb.getMany(), limit, (l) => ({ k: l.createdAt.toISOString(), id: l.id }));
     const views = await currentLoanViews(em, page.items, await this.businessDate.current(em));
     return { items: views.map(toBorrowerLoanView), nextCursor: page.nextCursor };

@@ -5,6 +5,7 @@ import {
   AuditService,
   BusinessDateService,
   decodeCursor,
+  newestFirst,
   DomainError,
   InvalidStateError,
   NotFoundError,
@@ -115,13 +116,7 @@ export class RecoveriesService {
     if (!(await em.existsBy(Loan, { id: loanId }))) throw new NotFoundError('Loan', loanId);
     const limit = pageLimit(q);
     const after = decodeCursor(q.cursor, 'timestamp');
-    const qb = em
-      .createQueryBuilder(LoanRecovery, 'r')
-      .where('r.loan_id = :loanId', { loanId })
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(r.created_at, r.id) < (:k::timestamptz, :id::uuid)', { k: after.k, id: after.id });
+    const qb = newestFirst(em.createQueryBuilder(LoanRecovery, 'r').where('r.loan_id = :loanId', { loanId }), limit, after);
     return toPage((await qb.getMany()).map(toRecoveryView), limit, (r) => ({ k: r.createdAt, id: r.id }));
   }
 }
