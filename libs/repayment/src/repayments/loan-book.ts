@@ -239,13 +239,13 @@ export async function allocationsOf(em: EntityManager, transactionIds: string[])
 /** Writes the paid amounts of the installments that changed, one statement. */
 export async function writeInstallments(em: EntityManager, changed: readonly InstallmentBalance[]): Promise<void> {
   if (!changed.length) return;
-  await em.query(
-    `UPDATE loan_installment i SET principal_paid = v.pp, late_fee_paid = v.fp, paid_on = v.po
-       FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::date[]) AS v(id, pp, fp, po)
-      WHERE i.id = v.id`,
-    installmentColumns(changed),
-  );
+  await em.query(updateInstallmentsSql(1), installmentColumns(changed));
 }
+
+/** The UPDATE of installments' paid amounts from the four arrays of installmentColumns, from parameter $n on. */
+const updateInstallmentsSql = (n: number) => `UPDATE loan_installment i SET principal_paid = v.pp, late_fee_paid = v.fp, paid_on = v.po
+       FROM unnest($${n}::uuid[], $${n + 1}::numeric[], $${n + 2}::numeric[], $${n + 3}::date[]) AS v(id, pp, fp, po)
+      WHERE i.id = v.id`;
 
 /** The parameters of an installment write: ids, principal paid, late fee paid, paid on. */
 const installmentColumns = (changed: readonly InstallmentBalance[]) => [
@@ -326,11 +326,7 @@ export async function insertTransaction(
   installments: readonly InstallmentBalance[] = [],
 ): Promise<void> {
   await em.query(
-    `WITH w AS (
-       UPDATE loan_installment i SET principal_paid = v.pp, late_fee_paid = v.fp, paid_on = v.po
-         FROM unnest($19::uuid[], $20::numeric[], $21::numeric[], $22::date[]) AS v(id, pp, fp, po)
-        WHERE i.id = v.id
-     ),
+    `WITH w AS (${updateInstallmentsSql(19)}),
      t AS (
        INSERT INTO loan_transaction (id, loan_id, programme_id, kind, amount, value_date, channel, reference, principal, late_fee, overpayment,
                                      reverses_transaction_id, journal_entry_id, created_by)
