@@ -68,7 +68,7 @@ export class IdempotencyService {
       );
     } catch (err) {
       // The duplicate begin() could not see committed first: this transaction rolls back, the retry replays.
-      if (err instanceof QueryFailedError && (err.driverError as { code?: string; constraint?: string }).code === '23505') throw inProgress();
+      if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505') throw inProgress();
       throw err;
     }
   }
