@@ -96,3 +96,8 @@ export function scheduleLoad(baseUrl: string, callers: { token: string; loanId: 
     200,
   );
 }
+
+/** GET `path` as fast as the server answers: the framework floor (`floor-app.ts`). */
+export function plainLoad(baseUrl: string, path: string, connections: number, duration: number): Promise<LoadResult> {
+  return run({ url: baseUrl, connections, duration, requests: [{ method: 'GET', path }] }, 200);
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService, insertAuditRowsSql } from '../audit/audit.service.js';
 import { DomainError } from '../errors/domain-error.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -40,7 +41,12 @@ export function checkIdempotencyKey(key: string | undefined): string {
  */
 @Injectable()
 export class IdempotencyService {
-  /** Inside the operation's transaction: returns the stored answer to replay, or undefined to go ahead. */
+  constructor(private readonly audit: AuditService) {}
+
+  /**
+   * Inside the operation's transaction: returns the stored answer to replay, or undefined to go ahead.
+   * Going ahead, the transaction's audit rows wait for complete(), which writes them with the answer.
+   */
   async begin(em: EntityManager, req: IdempotentRequest): Promise<StoredResponse | undefined> {
     const key = checkIdempotencyKey(req.key);
     // The lock and the lookup in one round trip (on every money-moving request). The lookup's snapshot
@@ -53,18 +59,31 @@ export class IdempotencyService {
       [`idem:${req.userId}:${key}`, req.userId, key],
     )) as { locked: boolean; request_hash: string | null; response_status: number | null; response_body: unknown }[];
     if (!row.locked) throw inProgress();
-    if (row.request_hash === null) return undefined;
+    if (row.request_hash === null) {
+      this.audit.defer(em);
+      return undefined;
+    }
     if (row.request_hash !== this.hash(req))
       throw new DomainError('CONFLICT', 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
     return { status: row.response_status!, body: row.response_body };
   }
 
-  /** Stores the answer; called with the same transaction after the operation succeeded. */
+  /** Stores the answer and the operation's audit rows in one statement; called with the same transaction after the operation succeeded. */
   async complete(em: EntityManager, req: IdempotentRequest, response: StoredResponse): Promise<void> {
     try {
       await em.query(
-        `INSERT INTO idempotency_key (user_id, key, method, path, request_hash, response_status, response_body) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [req.userId, checkIdempotencyKey(req.key), req.method, req.path, this.hash(req), response.status, JSON.stringify(response.body ?? null)],
+        `WITH audit AS (${insertAuditRowsSql('$8')})
+         INSERT INTO idempotency_key (user_id, key, method, path, request_hash, response_status, response_body) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          req.userId,
+          checkIdempotencyKey(req.key),
+          req.method,
+          req.path,
+          this.hash(req),
+          response.status,
+          JSON.stringify(response.body ?? null),
+          this.audit.takeDeferred(em),
+        ],
       );
     } catch (err) {
       // The duplicate begin() could not see committed first: this transaction rolls back, the retry replays.
