@@ -28,6 +28,7 @@ import { PersonalDataRights1763800001500 } from './1763800001500-personal-data-r
 import { PortfolioIndex1763800001600 } from './1763800001600-portfolio-index.js';
 import { FinanceDeskLists1763800001700 } from './1763800001700-finance-desk-lists.js';
 import { ReportDenormalised1763800001800 } from './1763800001800-report-denormalised.js';
+import { OldestUnpaidNoOp1763800001900 } from './1763800001900-oldest-unpaid-no-op.js';
 
 export const ENTITIES = [
   ...PLATFORM_ENTITIES,
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   PortfolioIndex1763800001600,
   FinanceDeskLists1763800001700,
   ReportDenormalised1763800001800,
+  OldestUnpaidNoOp1763800001900,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -95,6 +95,7 @@ describe('checkInvariants (detects every rule it names)', () => {
     ['a recovery without its row', () => `UPDATE loan SET recovered_amount = recovered_amount + 1 WHERE id = '${ids.writtenOff}'`, ['RECOVERED_MATCHES_RECOVERIES', 'LOAN_LOSSES_MATCH_WRITE_OFFS']],
     ['a write-off that disagrees with its loan', () => `UPDATE loan_write_off SET late_fees = late_fees + 1 WHERE loan_id = '${ids.writtenOff}'`, ['WRITE_OFF_MATCHES_LOAN']],
     ['an installment grown', () => `UPDATE loan_installment SET principal_due = principal_due + 1000 WHERE id = ${unpaidInstallment()}`, ['INSTALLMENTS_SUM_TO_PRINCIPAL', 'SCHEDULE_MATCHES_OUTSTANDING']],
+    ['a loan whose days past due count from the wrong date', () => `UPDATE loan SET oldest_unpaid_due_date = oldest_unpaid_due_date - 30 WHERE id = '${ids.active}'`, ['OLDEST_UNPAID_MATCHES_SCHEDULE']],
     ['a loan closed while it owes', () => `UPDATE loan SET status = 'CLOSED' WHERE id = '${ids.active}'`, ['LOAN_STATUS_MATCHES_BALANCE']],
     ['an installment paid without an allocation', () => `UPDATE loan_installment SET principal_paid = 1000 WHERE id = ${unpaidInstallment()}`, ['INSTALLMENT_PAID_MATCHES_ALLOCATIONS', 'SCHEDULE_MATCHES_OUTSTANDING']],
     [

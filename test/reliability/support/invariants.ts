@@ -232,6 +232,17 @@ const RULES: Rule[] = [
       HAVING l.outstanding_principal + coalesce(w.principal, 0) <> coalesce(sum(i.principal_due - i.principal_paid), 0)`,
   },
   {
+    // What days past due are counted from: the earliest due date still unpaid on the current schedule.
+    // Repayments set it themselves (insertTransaction) and the trigger only corrects it (migration 1900).
+    name: 'OLDEST_UNPAID_MATCHES_SCHEDULE',
+    sql: `
+      SELECT l.programme_id, l.id::text AS subject, coalesce(min(i.due_date)::text, 'none') AS expected, coalesce(l.oldest_unpaid_due_date::text, 'none') AS actual
+        FROM loan l LEFT JOIN loan_installment i ON i.loan_id = l.id AND i.payment_status <> 'PAID' AND i.superseded_at IS NULL
+       WHERE ${P('l')}
+       GROUP BY l.id
+      HAVING l.oldest_unpaid_due_date IS DISTINCT FROM min(i.due_date)`,
+  },
+  {
     name: 'LOAN_STATUS_MATCHES_BALANCE',
     sql: `
       SELECT l.programme_id, l.id::text AS subject, l.status AS expected, l.outstanding_principal::text AS actual

@@ -315,26 +315,61 @@ export interface NewTransaction {
   createdBy: string | null;
 }
 
+/** How a transaction moves the loan's balances: principal repaid (negative when a reversal gives it back), credit added or taken back. */
+export interface BalanceMove {
+  principalRepaid: Money;
+  creditAdded: Money;
+}
+
 /**
- * Inserts the transaction and its allocation rows, and writes the paid amounts of `installments` (the
- * ones an in-order payment changed), in one statement: the hot path's round trips count (issue 10).
+ * Writes a transaction in one statement (the hot path's round trips count, issue 10): the paid amounts
+ * of `installments` (the ones it changed), the transaction and its allocation rows, and the loan's
+ * balances, oldest unpaid due date and status. Installments an earlier statement of the transaction
+ * wrote (a replay, a rebooking) are already in what this one reads.
+ *
+ * The date is computed here from the installments as this statement leaves them (the ones it writes,
+ * with their new status, in place of their old rows), so the oldest-unpaid trigger that fires at the
+ * end of the statement finds it right and does not write the loan a second time (migration 1900). The
+ * status follows from the same date: CLOSED once nothing is unpaid, ACTIVE again when a reversal
+ * reopened an installment; a written-off loan stays so.
  */
 export async function insertTransaction(
   em: EntityManager,
   t: NewTransaction,
+  move: BalanceMove,
   allocations: readonly InstallmentAllocation[] = [],
   installments: readonly InstallmentBalance[] = [],
-): Promise<void> {
-  await em.query(
-    `WITH w AS (${updateInstallmentsSql(19)}),
+): Promise<LoanBalances> {
+  const rows = (await em.query(
+    `WITH w AS (${updateInstallmentsSql(21)} RETURNING i.id, i.due_date, i.payment_status, i.superseded_at),
+     oldest AS (
+       SELECT min(due_date) AS d FROM (
+         SELECT due_date FROM loan_installment
+          WHERE loan_id = $2 AND payment_status <> 'PAID' AND superseded_at IS NULL AND id NOT IN (SELECT id FROM w)
+         UNION ALL
+         SELECT due_date FROM w WHERE payment_status <> 'PAID' AND superseded_at IS NULL
+       ) u
+     ),
+     l AS (
+       UPDATE loan SET outstanding_principal = outstanding_principal - $19::numeric, credit_balance = credit_balance + $20::numeric,
+              oldest_unpaid_due_date = oldest.d,
+              status = CASE WHEN status = 'WRITTEN_OFF' THEN status WHEN oldest.d IS NULL THEN 'CLOSED' ELSE 'ACTIVE' END,
+              version = version + 1, updated_at = now()
+         FROM oldest
+        WHERE id = $2
+       RETURNING outstanding_principal::text AS outstanding_principal, credit_balance::text AS credit_balance, status
+     ),
      t AS (
        INSERT INTO loan_transaction (id, loan_id, programme_id, kind, amount, value_date, channel, reference, principal, late_fee, overpayment,
                                      reverses_transaction_id, journal_entry_id, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
+     ),
+     a AS (
+       INSERT INTO repayment_allocation (transaction_id, installment_id, loan_id, installment_number, principal, late_fee)
+       SELECT t.id, v.installment_id, $2, v.number, v.principal, v.late_fee
+         FROM t, unnest($15::uuid[], $16::int[], $17::numeric[], $18::numeric[]) AS v(installment_id, number, principal, late_fee)
      )
-     INSERT INTO repayment_allocation (transaction_id, installment_id, loan_id, installment_number, principal, late_fee)
-     SELECT t.id, v.installment_id, $2, v.number, v.principal, v.late_fee
-       FROM t, unnest($15::uuid[], $16::int[], $17::numeric[], $18::numeric[]) AS v(installment_id, number, principal, late_fee)`,
+     SELECT * FROM l`,
     [
       t.id,
       t.loanId,
@@ -354,26 +389,11 @@ export async function insertTransaction(
       allocations.map((a) => a.installmentNumber),
       allocations.map((a) => a.principal.toString()),
       allocations.map((a) => a.lateFee.toString()),
+      move.principalRepaid.toString(),
+      move.creditAdded.toString(),
       ...installmentColumns(installments),
     ],
-  );
-}
-
-/**
- * Moves the loan's balances by what the change allocated (principal repaid, credit added or taken
- * back) and derives its status from its installments: CLOSED once nothing is unpaid (the trigger keeps
- * oldest_unpaid_due_date), ACTIVE again when a reversal reopened one. A written-off loan stays so.
- */
-export async function moveLoanBalances(em: EntityManager, loanId: string, principalRepaid: Money, creditAdded: Money): Promise<LoanBalances> {
-  const [rows] = (await em.query(
-    `UPDATE loan SET outstanding_principal = outstanding_principal - $2::numeric, credit_balance = credit_balance + $3::numeric,
-            status = CASE WHEN status = 'WRITTEN_OFF' THEN status WHEN oldest_unpaid_due_date IS NULL THEN 'CLOSED' ELSE 'ACTIVE' END,
-            version = version + 1, updated_at = now()
-      WHERE id = $1
-      RETURNING outstanding_principal::text AS outstanding_principal, credit_balance::text AS credit_balance, status`,
-    [loanId, principalRepaid.toString(), creditAdded.toString()],
-  )) as [{ outstanding_principal: string; credit_balance: string; status: LoanStatus }[], number];
-  // UPDATE ... RETURNING answers [rows, count] through TypeORM's query().
+  )) as { outstanding_principal: string; credit_balance: string; status: LoanStatus }[];
   const r = rows[0];
   return { outstandingPrincipal: Money.fromDb(r.outstanding_principal), status: r.status, creditBalance: Money.fromDb(r.credit_balance) };
 }

@@ -3,7 +3,7 @@ import { FundService, LedgerService, valueDateInFuture } from '#ledger';
 import type { Money } from '#money';
 import { AuditService, BusinessDateService, requestContext, TransactionRunner } from '#platform';
 import { Injectable } from '@nestjs/common';
-import { insertTransaction, type LoanBalances, lockLoan, moveLoanBalances, programmeOfLoan, ZERO_SPLIT } from './loan-book.js';
+import { insertTransaction, type LoanBalances, lockLoan, programmeOfLoan, ZERO_SPLIT } from './loan-book.js';
 import { cashShort, noCreditBalance, refundExceedsCredit, valueDateBeforeDisbursement, valueDateBeforeLastRepayment } from './repayment-errors.js';
 import { refundLines } from './repayment-entries.js';
 
@@ -64,21 +64,24 @@ export class RefundsService {
         sourceId: id,
         lines: refundLines(amount),
       });
-      await insertTransaction(em, {
-        id,
-        loanId: loan.id,
-        programmeId: loan.programmeId,
-        kind: 'REFUND',
-        amount,
-        valueDate,
-        channel: null,
-        reference: input.reference,
-        split: ZERO_SPLIT,
-        reversesTransactionId: null,
-        journalEntryId: entry.id,
-        createdBy: requestContext.current()?.userId ?? null,
-      });
-      const balances = await moveLoanBalances(em, loan.id, ZERO_SPLIT.principal, amount.negated());
+      const balances = await insertTransaction(
+        em,
+        {
+          id,
+          loanId: loan.id,
+          programmeId: loan.programmeId,
+          kind: 'REFUND',
+          amount,
+          valueDate,
+          channel: null,
+          reference: input.reference,
+          split: ZERO_SPLIT,
+          reversesTransactionId: null,
+          journalEntryId: entry.id,
+          createdBy: requestContext.current()?.userId ?? null,
+        },
+        { principalRepaid: ZERO_SPLIT.principal, creditAdded: amount.negated() },
+      );
       const view: RefundView = { transactionId: id, amount, valueDate, reference: input.reference, loan: balances, journalEntryId: entry.id };
       await this.audit.record(em, {
         action: 'OVERPAYMENT_REFUNDED',

@@ -16,7 +16,6 @@ import {
   type LockedLoan,
   type NewTransaction,
   lockLoan,
-  moveLoanBalances,
   repaymentsAfter,
   type Split,
   ZERO_SPLIT,
@@ -103,9 +102,9 @@ export class RepaymentsService {
         journalEntryId: entry.id,
         createdBy: requestContext.current()?.userId ?? null,
       };
-      await insertTransaction(em, transaction, split.allocations, posting.written);
+      const move = { principalRepaid: split.principal.plus(tailDelta.principal), creditAdded: split.overpayment.plus(tailDelta.overpayment) };
+      const balances = await insertTransaction(em, transaction, move, split.allocations, posting.written);
       const adjustment = await postReallocation(this.ledger, em, loan, tailDelta, today, input.reference, 'a backdated repayment');
-      const balances = await moveLoanBalances(em, loan.id, split.principal.plus(tailDelta.principal), split.overpayment.plus(tailDelta.overpayment));
       if (posting.paid.length) await this.hooks.onInstallmentsPaid(em, loan.id, posting.paid);
       if (posting.reopened.length) await this.hooks.onInstallmentsReopened(em, loan.id, posting.reopened);
 

@@ -4,7 +4,7 @@ import { AuditService, BusinessDateService, DomainError, InvalidStateError, NotF
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TransactionReversalRequest } from './entities/transaction-reversal-request.entity.js';
-import { findTransaction, insertTransaction, type LoanBalances, lockLoan, moveLoanBalances, programmeOfLoan, repaymentsAfter, storedRepayment } from './loan-book.js';
+import { findTransaction, insertTransaction, type LoanBalances, lockLoan, programmeOfLoan, repaymentsAfter, storedRepayment } from './loan-book.js';
 import { postReallocation, rebookLoan } from './rebooking.js';
 import { creditAlreadyRefunded, rescheduledSince } from './repayment-errors.js';
 import { reversalLines } from './repayment-entries.js';
@@ -86,23 +86,26 @@ export class ReversalsService {
         sourceId: reversalId,
         lines: reversalLines(target.amount, target),
       });
-      await insertTransaction(em, {
-        id: reversalId,
-        loanId: loan.id,
-        programmeId: loan.programmeId,
-        kind: 'REVERSAL',
-        amount: target.amount,
-        valueDate: today,
-        channel: null,
-        reference: target.reference,
-        split: target,
-        reversesTransactionId: target.id,
-        journalEntryId: entry.id,
-        createdBy: approvedBy,
-      });
+      const balances = await insertTransaction(
+        em,
+        {
+          id: reversalId,
+          loanId: loan.id,
+          programmeId: loan.programmeId,
+          kind: 'REVERSAL',
+          amount: target.amount,
+          valueDate: today,
+          channel: null,
+          reference: target.reference,
+          split: target,
+          reversesTransactionId: target.id,
+          journalEntryId: entry.id,
+          createdBy: approvedBy,
+        },
+        { principalRepaid: outcome.tailDelta.principal.minus(target.principal), creditAdded: creditChange },
+      );
       await em.query(`UPDATE loan_transaction SET reversal_transaction_id = $2 WHERE id = $1`, [target.id, reversalId]);
       const adjustment = await postReallocation(this.ledger, em, loan, outcome.tailDelta, today, target.reference, `the reversal of repayment ${target.reference}`);
-      const balances = await moveLoanBalances(em, loan.id, outcome.tailDelta.principal.minus(target.principal), creditChange);
       await em.update(
         TransactionReversalRequest,
         { id: request.id },
