@@ -8,11 +8,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
 import { createBenchDatabase, seconds } from '../bench-database.js';
 import type { Figure } from '../figure.js';
 import { tpcb } from '../repayment.bench.js';
+import { apiEnvironment, apiScript, callerTokens, ceiling, costed } from './api-under-test.js';
 import { plainLoad, repaymentLoad, scheduleLoad } from './http-load.js';
 import { generatePortfolio } from './portfolio.js';
 import { cpuMs, distScript, freePort, peakRssMb, type Service, start, waitForHttp } from './processes.js';
@@ -73,20 +73,6 @@ async function timedGet(url: string, token: string): Promise<number> {
   return seconds(started) * 1000;
 }
 
-/** The api's and PostgreSQL's CPU ms per request over `run`: what a request costs, however busy the machine is. */
-async function costed<T extends { requests: number }>(client: pg.Client, dbName: string, api: Service, run: () => Promise<T>): Promise<T & { apiCpuMs: number; pgCpuMs: number }> {
-  const backends = async () => ((await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName])).rows as { pid: number }[]).map((r) => r.pid);
-  const apiPids = () => [api.child.pid!, ...api.pids().filter((p) => p !== api.child.pid)];
-  const pgBefore = new Map((await backends()).map((pid) => [pid, cpuMs([pid])]));
-  const apiBefore = cpuMs(apiPids());
-  const result = await run();
-  const apiUsed = cpuMs(apiPids()) - apiBefore;
-  const pgUsed = (await backends()).reduce((sum, pid) => sum + cpuMs([pid]) - (pgBefore.get(pid) ?? 0), 0);
-  const per = (ms: number) => Math.round((ms / Math.max(result.requests, 1)) * 100) / 100;
-  return { ...result, apiCpuMs: per(apiUsed), pgCpuMs: per(pgUsed) };
-}
-
-const ceiling = (r: { apiCpuMs: number; pgCpuMs: number }) => Math.round((os.cpus().length * 1000) / Math.max(r.apiCpuMs + r.pgCpuMs, 0.01));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -107,8 +93,6 @@ async function mergeResults(figures: Figure[]): Promise<string> {
 
 async function main(): Promise<void> {
   const prefix = `lumbung_load_${randomBytes(4).toString('hex')}`;
-  const secret = randomBytes(32).toString('hex');
-  const adminPassword = randomBytes(12).toString('hex');
   const services: Service[] = [];
   const figures: Figure[] = [];
   const rows: Row[] = [];
@@ -124,25 +108,16 @@ async function main(): Promise<void> {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: String(POOL_SIZE),
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      LOG_LEVEL,
-      RUN_MIGRATIONS: 'false',
-      CLOSE_OF_DAY_AUTO: 'false',
-      JWT_SECRET: secret,
-      JWT_TTL_SECONDS: '86400',
-      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      ADMIN_USERNAME: 'admin',
-      ADMIN_PASSWORD: adminPassword,
-      API_REPLICAS: String(API_REPLICAS),
-    };
-    const apiScript = API_REPLICAS > 1 ? distScript('bench/load/api-cluster.js') : distScript('apps/api/src/main.js');
-    const api = start('api', apiScript, { ...env, NODE_OPTIONS: `--max-old-space-size=${API_HEAP_MB}` }, { cpuProfDir: CPU_PROF_DIR });
+    const { env, secret, adminPassword } = apiEnvironment({
+      databaseUrl: database.url,
+      port,
+      poolSize: POOL_SIZE,
+      replicas: API_REPLICAS,
+      redisUrl: REDIS_URL,
+      queuePrefix: prefix,
+      logLevel: LOG_LEVEL,
+    });
+    const api = start('api', apiScript(API_REPLICAS), { ...env, NODE_OPTIONS: `--max-old-space-size=${API_HEAP_MB}` }, { cpuProfDir: CPU_PROF_DIR });
     services.push(api);
     const worker1 = start('worker-1', distScript('apps/worker/src/main.js'), env);
     services.push(worker1);
@@ -151,12 +126,7 @@ async function main(): Promise<void> {
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: adminPassword }) });
     if (!login.ok) throw new Error(`admin login answered ${login.status}`);
     const adminToken = ((await login.json()) as { accessToken: string }).accessToken;
-    // Borrowers and the finance user get tokens signed with the api's secret: 2,000 password checks would measure argon2, not Lumbung.
-    const jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256', expiresIn: 86400 } });
-    const financeToken = await jwt.signAsync({ sub: book.financeUserId, username: 'bendahara-load', roles: ['finance'] });
-    const borrowerTokens = await Promise.all(
-      book.borrowers.map(async (b, k) => ({ loanId: b.loanId, token: await jwt.signAsync({ sub: b.userId, username: `peminjam-${k}`, roles: ['borrower'] }) })),
-    );
+    const { financeToken, borrowerTokens } = await callerTokens(secret, book);
 
     // Close-of-day: the first close marks the whole generated arrears backlog overdue (not a daily cost), then one ordinary day per worker count.
     t = process.hrtime.bigint();
