@@ -42,6 +42,14 @@ export function apiEnvironment(a: ApiUnderTest): { env: Record<string, string>; 
   return { env, secret, adminPassword };
 }
 
+/** A whole-number option from the environment (LOAD_*, PROBE_*), or `fallback` when unset or empty. */
+export function wholeNumberOption(name: string, fallback: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  if (!/^\d+$/.test(v)) throw new Error(`${name} must be a whole number (got ${JSON.stringify(v)})`);
+  return Number.parseInt(v, 10);
+}
+
 /** One api process, or `replicas` of them on one port through node:cluster. */
 export const apiScript = (replicas: number) => (replicas > 1 ? distScript('bench/load/api-cluster.js') : distScript('apps/api/src/main.js'));
 

@@ -12,19 +12,12 @@ import pg from 'pg';
 import { createBenchDatabase, seconds } from '../bench-database.js';
 import type { Figure } from '../figure.js';
 import { tpcb } from '../repayment.bench.js';
-import { apiEnvironment, apiScript, callerTokens, ceiling, costed } from './api-under-test.js';
+import { apiEnvironment, apiScript, callerTokens, ceiling, costed, wholeNumberOption as int } from './api-under-test.js';
 import { plainLoad, repaymentLoad, scheduleLoad } from './http-load.js';
 import { generatePortfolio } from './portfolio.js';
 import { cpuMs, distScript, freePort, peakRssMb, type Service, start, waitForHttp } from './processes.js';
 import { printTable, type Row } from './table.js';
 import { deleteRedisPrefix } from '../redis-prefix.js';
-
-const int = (name: string, fallback: number) => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  if (!/^\d+$/.test(v)) throw new Error(`${name} must be a whole number (got ${JSON.stringify(v)})`);
-  return Number.parseInt(v, 10);
-};
 
 const LOANS = int('LOAD_LOANS', 100_000);
 const DURATION = int('LOAD_DURATION', 60);

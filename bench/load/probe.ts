@@ -13,17 +13,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createBenchDatabase } from '../bench-database.js';
 import { deleteRedisPrefix } from '../redis-prefix.js';
-import { apiEnvironment, apiScript, callerTokens, costed } from './api-under-test.js';
+import { apiEnvironment, apiScript, callerTokens, costed, wholeNumberOption as int } from './api-under-test.js';
 import { type LoadResult, repaymentLoad, scheduleLoad } from './http-load.js';
 import { generatePortfolio } from './portfolio.js';
 import { freePort, type Service, start, waitForHttp } from './processes.js';
-
-const int = (name: string, fallback: number) => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  if (!/^\d+$/.test(v)) throw new Error(`${name} must be a whole number (got ${JSON.stringify(v)})`);
-  return Number.parseInt(v, 10);
-};
 
 const MODE = process.env.PROBE_MODE || 'repayments';
 if (MODE !== 'repayments' && MODE !== 'reads') throw new Error(`PROBE_MODE must be repayments or reads (got ${JSON.stringify(MODE)})`);
