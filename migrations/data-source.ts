@@ -29,6 +29,8 @@ import { PortfolioIndex1763800001600 } from './1763800001600-portfolio-index.js'
 import { FinanceDeskLists1763800001700 } from './1763800001700-finance-desk-lists.js';
 import { ReportDenormalised1763800001800 } from './1763800001800-report-denormalised.js';
 import { OldestUnpaidNoOp1763800001900 } from './1763800001900-oldest-unpaid-no-op.js';
+import { BorrowerNameSearch1763800002000 } from './1763800002000-borrower-name-search.js';
+import { BankLineOwnerIndexes1763800002100 } from './1763800002100-bank-line-owner-indexes.js';
 
 export const ENTITIES = [
   ...PLATFORM_ENTITIES,
@@ -60,6 +62,8 @@ export const MIGRATIONS = [
   FinanceDeskLists1763800001700,
   ReportDenormalised1763800001800,
   OldestUnpaidNoOp1763800001900,
+  BorrowerNameSearch1763800002000,
+  BankLineOwnerIndexes1763800002100,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -8,7 +8,8 @@
 //   4. The web app built into apps/web/dist (Vite), which the api serves at / .
 //   5. The api and the worker as child processes, their output prefixed [api] / [worker]. Their pino JSON
 //      lines are shown readably; LOG_FORMAT=json passes them through untouched.
-//   6. When GET /api/health answers 200: a banner with the URLs and the logins.
+//   6. When GET /api/health answers 200, and the demo data was loaded by this start: the demo loan booked
+//      through the api (scripts/demo-loan.mjs). Then a banner with the URLs and the logins.
 // Ctrl-C (SIGINT) or SIGTERM stops the children, then PostgreSQL, and exits 0. A child that dies on its own
 // stops everything and exits 1. EMBEDDED_PG_LOG=all shows every PostgreSQL log line (default: warnings up).
 import { execFileSync, spawn } from 'node:child_process';
@@ -17,6 +18,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { bookDemoLoan } from './demo-loan.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = path.join(ROOT, 'data');
@@ -449,7 +451,7 @@ async function loadLogins() {
   }
 }
 
-async function printBanner(health, { demoSeeded, redisOk, database }) {
+async function printBanner(health, { demoSeeded, demoLoan, redisOk, database }) {
   const base = `http://localhost:${PORT}`;
   const logins = await loadLogins();
   const rows = [];
@@ -480,6 +482,9 @@ async function printBanner(health, { demoSeeded, redisOk, database }) {
     for (const [login, password] of rows) {
       out.push(`    ${login.username.padEnd(width)}  ${password.padEnd(pwWidth)}  ${login.fullName} (${login.roles.join(', ')})`);
     }
+  }
+  if (demoLoan && !demoLoan.alreadyBooked) {
+    out.push('', `  Demo loan ${demoLoan.number} for peminjam (virtual account ${demoLoan.virtualAccount}), its first installment paid`);
   }
   out.push('', '  Ctrl-C stops everything.', line, '');
   console.log(out.join('\n'));
@@ -535,6 +540,7 @@ async function main() {
   await runStep('migrate', DIST.migrate);
 
   let demoSeeded = Boolean(embedded) && fs.existsSync(SEED_MARKER);
+  let seededNow = false;
   const seedWanted = env.SEED_DEMO === 'true' || (Boolean(embedded) && !demoSeeded && env.SEED_DEMO !== 'false');
   if (seedWanted && !stopping) {
     if (!fs.existsSync(path.join(ROOT, DIST.seed))) {
@@ -548,6 +554,7 @@ async function main() {
       }
       if (embedded) fs.writeFileSync(SEED_MARKER, `demo data loaded ${new Date().toISOString()}\n`);
       demoSeeded = true;
+      seededNow = true;
     }
   }
   if (stopping) return;
@@ -561,7 +568,20 @@ async function main() {
   const health = await waitForHealth();
   if (stopping) return;
   if (!health.ok) warn(`the api did not report healthy within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${health.last}); it keeps running, see its log above`);
-  await printBanner(health, { demoSeeded, redisOk, database });
+  const demoLoan = health.ok && seededNow ? await bookLoanForDemo() : undefined;
+  if (stopping) return;
+  await printBanner(health, { demoSeeded, demoLoan, redisOk, database });
+}
+
+/** The demo borrower's loan, booked through the api; a failure is a warning, the system keeps running. */
+async function bookLoanForDemo() {
+  say('booking the demo loan');
+  try {
+    return await bookDemoLoan(`http://127.0.0.1:${PORT}`, env.DATABASE_URL);
+  } catch (err) {
+    warn(`the demo loan was not booked (${err?.message ?? err}); the rest of the demo data is in place`);
+    return undefined;
+  }
 }
 
 main().catch((err) => {

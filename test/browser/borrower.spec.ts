@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { checkPage, loginAs, screenshot } from './support.js';
 
-// The borrower portal, on the loan server.mjs books for Hj. Maimunah (demo-loan.mjs): Rp3.000.000 over
+// The borrower portal, on the loan server.mjs books for Hj. Maimunah (scripts/demo-loan.mjs): Rp3.000.000 over
 // 6 months, the first installment (Rp500.000) already paid at the teller, one reminder delivered.
 
 test('the borrower signs in and sees the next payment, where to pay it, and the schedule', async ({ page }, testInfo) => {

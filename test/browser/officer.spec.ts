@@ -40,6 +40,12 @@ test.describe.serial('loan officer: registration to SCORED, then the approver de
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Peminjam');
     await checkPage(page, testInfo, 'officer-borrowers');
 
+    // Found by any words of the name, without the title's dot or the case.
+    await page.getByTestId('borrower-search').fill('hj maimunah');
+    await expect(page.getByRole('link', { name: 'Hj. Maimunah' })).toBeVisible();
+    await expect(page.getByRole('link', { name: "Moh. Syafi'i" })).toHaveCount(0);
+    await page.getByTestId('borrower-search').fill('');
+
     await page.getByTestId('new-borrower').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Daftarkan peminjam');
 

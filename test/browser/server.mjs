@@ -5,7 +5,7 @@
 //      is created on it.
 //   2. Migrations and the demo data (dist/migrations/run.js, dist/scripts/seed-demo.js), then the built api
 //      (which serves apps/web/dist) and the worker on BROWSER_PORT with a QUEUE_PREFIX of their own.
-//      Then one loan for the demo borrower (demo-loan.mjs) and the line `[browser-server] ready`.
+//      Then one loan for the demo borrower (scripts/demo-loan.mjs) and the line `[browser-server] ready`.
 //   3. On SIGTERM/SIGINT (Playwright stops its webServer so): the children stop, the database is dropped,
 //      the queue keys are deleted and an embedded server is stopped.
 // Needs `npm run build` and `npm run build:web` first (`npm run test:browser` does both).
@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { bookDemoLoan } from './demo-loan.mjs';
+import { bookDemoLoan } from '../../scripts/demo-loan.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORT = process.env.BROWSER_PORT || '3987';
@@ -197,7 +197,7 @@ async function main() {
   start('api', 'dist/apps/api/src/main.js', env);
   start('worker', 'dist/apps/worker/src/main.js', env);
   await waitForHealth(`http://127.0.0.1:${PORT}`);
-  const loan = await bookDemoLoan(`http://127.0.0.1:${PORT}`, env.DATABASE_URL);
+  const loan = await bookDemoLoan(`http://127.0.0.1:${PORT}`, env.DATABASE_URL, { firstReminderSent: true });
   log(`demo loan ${loan.number} booked for peminjam (VA ${loan.virtualAccount})`);
   // playwright.config.ts waits for this line: the api is up and the data is in place.
   log('ready');

@@ -30,6 +30,7 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
   let officer: { token: string };
   let finance: { token: string };
   let productId: string;
+  let programmeId: string;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const setBusinessDate = (date: string) => ds.query(`UPDATE business_date SET date = $1 WHERE id = 1`, [date]);
   const storedFiles = (dir = storageDir): string[] =>
@@ -99,7 +100,7 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
     cipher = new FieldCipher(validateEnvironment(process.env).DATA_ENCRYPTION_KEY);
     officer = await t.userWithRoles(['loan_officer']);
     finance = await t.userWithRoles(['finance']);
-    const programmeId = await buildProgramme(ds, 'PDP-UMKM');
+    programmeId = await buildProgramme(ds, 'PDP-UMKM');
     productId = await buildProduct(ds, { programmeId, eligibility: { maxActiveLoans: 10 } });
     await setBusinessDate('2026-01-15');
     await t.http().post('/api/fund/capital').set(auth(t.adminToken)).set('Idempotency-Key', 'pdp-cap').send({ programmeId, amount: '100000000', reference: 'SP2D' }).expect(201);
@@ -240,8 +241,14 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
       const keys: { storage_key: string }[] = await ds.query(`SELECT storage_key FROM borrower_document WHERE borrower_id = $1`, [b.borrowerId]);
       const filesBefore = storedFiles().length;
       await setBusinessDate('2026-03-01');
-      await t.http().post(`/api/loans/${b.loanId}/repayments`).set(auth(finance.token)).set('Idempotency-Key', `pdp-close-${b.loanId}`)
-        .send({ amount: '1000000', valueDate: '2026-02-27', channel: 'VA', reference: 'VA-LUNAS' }).expect(201);
+      // She pays it off into her virtual account; the bank's statement line carries her name.
+      const { virtualAccount } = (await t.http().get(`/api/loans/${b.loanId}`).set(auth(finance.token)).expect(200)).body;
+      const statement = ['date,description,reference,debit,credit,balance', `2026-02-27,TRF SITI AMINAH BATIK ${virtualAccount},VA-LUNAS,,1000000.00,`].join('\n');
+      const imported = await t.http().post('/api/bank-statements').set(auth(finance.token)).field('format', 'CSV').field('programmeId', programmeId)
+        .attach('file', Buffer.from(statement), { filename: 'rekening-koran.csv', contentType: 'text/plain' }).expect(201);
+      expect(imported.body).toMatchObject({ matched: 1, repaymentsPosted: 1 });
+      const bankLines = async () => (await t.http().get(`/api/bank-statements/${imported.body.id}/lines`).set(auth(finance.token)).expect(200)).body.items;
+      expect((await bankLines())[0]).toMatchObject({ loanId: b.loanId, description: `TRF SITI AMINAH BATIK ${virtualAccount}`, amount: '1000000.00' });
       await setBusinessDate(`${2026 + RETENTION_YEARS}-02-27`);
       const ledgerBefore = await trialBalance();
       const rowsBefore = await countRows();
@@ -260,6 +267,8 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
       await t.http().get('/api/users/me').set(auth(user.token)).expect(401);
       await expect(ds.query(`SELECT count(*)::int AS n FROM notification_contact WHERE borrower_id = $1`, [b.borrowerId])).resolves.toEqual([{ n: 0 }]);
       await expect(ds.query(`SELECT DISTINCT account_name FROM disbursement WHERE borrower_id = $1`, [b.borrowerId])).resolves.toEqual([{ account_name: 'ANONIM' }]);
+      // The bank line keeps its amount, date, reference and match; its text no longer names her.
+      expect(await bankLines()).toEqual([expect.objectContaining({ loanId: b.loanId, description: '-', amount: '1000000.00', reference: 'VA-LUNAS', status: 'MATCHED' })]);
 
       // The document files are deleted from the disk, their rows marked deleted.
       expect(storedFiles().length).toBe(filesBefore - 2);

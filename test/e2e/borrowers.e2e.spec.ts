@@ -381,6 +381,59 @@ describe('borrowers (e2e)', () => {
       expect(bad.body.errors[0].field).toBe('districtCode');
     });
 
+    it('finds borrowers by every word of ?name= anywhere in the name, ignoring case, dots and apostrophes', async () => {
+      const tanahMerah = { districtCode: '35.26.13', postalCode: '69172' };
+      for (const [fullName, address] of [
+        ['Nurul Halimah', tanahMerah],
+        ["Halimatus Sa'diyah", tanahMerah],
+        ['Nurul Hidayah', tanahMerah],
+        ['Nurul Hikmah', { districtCode: '35.26.04', postalCode: '69162' }],
+      ] as const) {
+        const res = await register(registration(randomNik({ districtCode: address.districtCode }), { fullName, address }));
+        expect(res.status).toBe(201);
+      }
+      const names = async (query: Body) => {
+        const res = await list(query);
+        expect(res.status).toBe(200);
+        return res.body.items.map((b: { fullName: string }) => b.fullName);
+      };
+      expect(await names({ name: 'halimah' })).toEqual(['Nurul Halimah']);
+      expect(await names({ name: 'HALIM' })).toEqual(["Halimatus Sa'diyah", 'Nurul Halimah']);
+      expect(await names({ name: 'sadiyah' })).toEqual(["Halimatus Sa'diyah"]);
+      expect(await names({ name: "Sa'diyah" })).toEqual(["Halimatus Sa'diyah"]);
+      expect(await names({ name: 'nurul h' })).toEqual(['Nurul Halimah', 'Nurul Hidayah', 'Nurul Hikmah']);
+      expect(await names({ name: 'hidayah nurul' })).toEqual(['Nurul Hidayah']);
+      const maimunahs = (await list({ name: 'hj. maimunah' })).body.items as { id: string; fullName: string }[];
+      expect(maimunahs.map((b) => b.id)).toContain(maimunahId);
+      expect(new Set(maimunahs.map((b) => b.fullName))).toEqual(new Set(['Hj. Maimunah']));
+      expect(await names({ name: 'nurul', districtCode: '35.26.04' })).toEqual(['Nurul Hikmah']);
+      // LIKE's wildcards are letters like any other, never patterns.
+      expect(await names({ name: 'n_rul' })).toEqual([]);
+      expect(await names({ name: 'nur%' })).toEqual(['Nurul Halimah', 'Nurul Hidayah', 'Nurul Hikmah']);
+
+      const first = await list({ name: 'nurul', limit: 2 });
+      expect(first.body.items.map((b: { fullName: string }) => b.fullName)).toEqual(['Nurul Halimah', 'Nurul Hidayah']);
+      const second = await list({ name: 'nurul', limit: 2, cursor: first.body.nextCursor });
+      expect(second.body).toEqual({ items: [expect.objectContaining({ fullName: 'Nurul Hikmah' })], nextCursor: null });
+
+      expect(violations(await list({ name: 'n' }))).toEqual([['name', 'IS_LENGTH']]);
+      expect(violations(await list({ name: 'x'.repeat(101) }))).toEqual([['name', 'IS_LENGTH']]);
+      expect(violations(await list({ name: '%.' }))).toEqual([['name', 'MATCHES']]);
+    });
+
+    it('can answer ?name= from the trigram index (the plan with sequential scans priced out)', async () => {
+      const plan = await ds.transaction(async (em) => {
+        await em.query('SET LOCAL enable_seqscan = off');
+        const rows: { 'QUERY PLAN': string }[] = await em.query(
+          `EXPLAIN SELECT id FROM borrower WHERE name_key LIKE '%' || borrower_name_key($1) || '%' ORDER BY full_name, id LIMIT 51`,
+          ['maimunah'],
+        );
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toMatch(/Bitmap Index Scan on borrower_name_trigram/);
+      expect(plan).toContain("Index Cond: (name_key ~~ '%maimunah%'::text)");
+    });
+
     it('reveals the NIK and KK to an admin or loan officer, writing one BORROWER_NIK_READ audit row per read', async () => {
       expect(await nikReads(maimunahId)).toHaveLength(0);
       const first = await t.http().get(`/api/borrowers/${maimunahId}/nik`).set(auth(officer)).expect(200);

@@ -87,6 +87,18 @@ export class BorrowerQuery extends PageQuery {
   @IsOptional() @IsString()
   nik?: string;
 
+  @ApiPropertyOptional({
+    example: 'hj maimunah',
+    minLength: 2,
+    maxLength: 100,
+    description: 'Every word of it somewhere in the name, ignoring case, dots and apostrophes ("syafii" finds "Moh. Syafi\'i")',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100, { message: 'name must be 2 to 100 characters' })
+  @Matches(/[\p{L}\p{N}]/u, { message: 'name must contain a letter or a digit' })
+  name?: string;
+
   @ApiPropertyOptional({ example: '35.26.09', description: 'Only borrowers living in this kecamatan' })
   @IsOptional() @Matches(/^\d{2}\.\d{2}\.\d{2}$/, { message: 'districtCode must be a kecamatan code such as 35.26.01' })
   districtCode?: string;

@@ -231,7 +231,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Borrowers by name; ?nik= is an exact lookup, ?districtCode= one kecamatan (staff) */
+        /** Borrowers by name; ?name= finds every word of it in the name, ?nik= is an exact lookup, ?districtCode= one kecamatan (staff) */
         get: operations["BorrowersController_list"];
         put?: never;
         /** Register a business owner and their business; the NIK and KK are stored encrypted */
@@ -5263,6 +5263,8 @@ export interface operations {
                 /** @description Only borrowers living in this kecamatan */
                 districtCode?: string;
                 limit?: number;
+                /** @description Every word of it somewhere in the name, ignoring case, dots and apostrophes ("syafii" finds "Moh. Syafi'i") */
+                name?: string;
                 /** @description Exact NIK lookup (through the blind index) */
                 nik?: string;
             };
@@ -5280,7 +5282,7 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerPage"];
                 };
             };
-            /** @description VALIDATION_FAILED: a bad nik (with its NIK_* code), districtCode, limit or cursor */
+            /** @description VALIDATION_FAILED: a bad nik (with its NIK_* code), name, districtCode, limit or cursor */
             400: {
                 headers: {
                     [name: string]: unknown;

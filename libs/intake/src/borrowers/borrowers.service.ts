@@ -26,6 +26,7 @@ import { type BorrowerView, toBorrowerView } from './borrower-view.js';
 import { Business } from './business.entity.js';
 import { CURRENT_CONSENT_VERSION, isConsentVersion } from './consent.js';
 import { checkRegistration } from './domain/registration-rules.js';
+import { nameSearchTerms } from './domain/name-search.js';
 import { type NikErrorCode, parseNik } from './domain/nik.js';
 import type { Sector } from './sectors.js';
 
@@ -46,6 +47,8 @@ export interface RegisterBorrowerInput {
 
 export interface ListBorrowersInput extends PageQuery {
   nik?: string;
+  /** Words each found somewhere in the name (nameSearchTerms). */
+  name?: string;
   districtCode?: string;
 }
 
@@ -160,7 +163,10 @@ export class BorrowersService {
     return this.view(id);
   }
 
-  /** By name; `nik` is an exact lookup through the blind index, `districtCode` keeps one kecamatan. */
+  /**
+   * By name; `nik` is an exact lookup through the blind index, `name` keeps those whose name holds every
+   * word of it (through the trigram index on name_key), `districtCode` keeps one kecamatan.
+   */
   async list(q: ListBorrowersInput): Promise<Page<BorrowerView>> {
     const limit = pageLimit(q);
     const after = decodeCursor(q.cursor);
@@ -171,6 +177,9 @@ export class BorrowersService {
       .addOrderBy('b.id', 'ASC')
       .limit(limit + 1);
     if (q.nik !== undefined) qb.andWhere('b.nikHash = :nikHash', { nikHash: await this.nikHashForLookup(q.nik) });
+    if (q.name !== undefined) {
+      nameSearchTerms(q.name).forEach((term, i) => qb.andWhere(`b.name_key LIKE '%' || borrower_name_key(:term${i}) || '%'`, { [`term${i}`]: term }));
+    }
     if (q.districtCode !== undefined) qb.andWhere('b.districtCode = :districtCode', { districtCode: q.districtCode });
     if (after) qb.andWhere('(b.fullName, b.id) > (:k, :id)', { k: after.k, id: after.id });
     const rows = await qb.getMany();

@@ -10,6 +10,7 @@ export * from './borrowers.service.js';
 export * from './business.entity.js';
 export * from './consent.js';
 export * from './domain/identifiers.js';
+export * from './domain/name-search.js';
 export * from './domain/nik.js';
 export * from './sectors.js';
 

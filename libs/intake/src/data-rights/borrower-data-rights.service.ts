@@ -183,6 +183,16 @@ export class BorrowerDataRightsService {
       await em.query(`UPDATE business SET name = $2, nib = NULL, updated_at = now() WHERE borrower_id = $1`, [borrowerId, TOMBSTONE.name]);
       await em.query(`UPDATE application SET purpose = $2 WHERE borrower_id = $1`, [borrowerId, TOMBSTONE.name]);
       await em.query(`UPDATE disbursement SET account_name = $2 WHERE borrower_id = $1`, [borrowerId, TOMBSTONE.name]);
+      // The bank's own text names the payer or payee. The amounts, dates and references stay for the audit
+      // trail; a suspense entry's journal description keeps the text it was posted with (the ledger is
+      // append-only). `= ANY (ARRAY(...))`, not `IN (SELECT ...)`: two IN subqueries joined by OR can only filter
+      // every line of every statement; two arrays make a BitmapOr of the two indexes of migration 2100.
+      await em.query(
+        `UPDATE bank_statement_line SET description = $2
+          WHERE loan_id = ANY (ARRAY(SELECT id FROM loan WHERE borrower_id = $1))
+             OR disbursement_id = ANY (ARRAY(SELECT id FROM disbursement WHERE borrower_id = $1))`,
+        [borrowerId, TOMBSTONE.text],
+      );
       await em.query(`DELETE FROM notification_contact WHERE borrower_id = $1`, [borrowerId]);
       await em.query(`UPDATE notification SET message = NULL, last_error = NULL WHERE loan_id IN (SELECT id FROM loan WHERE borrower_id = $1)`, [borrowerId]);
       await em.query(`UPDATE app_user SET is_active = false, full_name = $2, updated_at = now() WHERE borrower_id = $1`, [borrowerId, TOMBSTONE.name]);

@@ -1,5 +1,7 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -7,13 +9,21 @@ import { call } from '../../api/problem';
 import { QueryState } from '../../components/PageState';
 import { ScrollTable } from './shared/ScrollTable';
 
-/** Registered borrowers by name, and the way to register a new one. */
+/** The api searches from two characters with a letter or digit (GET /api/borrowers?name=). */
+const searchable = (typed: string) => typed.length >= 2 && /[\p{L}\p{N}]/u.test(typed);
+
+/** Registered borrowers by name, found by any words of it, and the way to register a new one. */
 export default function BorrowersPage() {
   const { t } = useTranslation('officer');
+  const [typed, setTyped] = useState('');
+  const [debounced] = useDebouncedValue(typed.trim().slice(0, 100), 300);
+  const name = searchable(debounced) ? debounced : undefined;
   const q = useInfiniteQuery({
-    queryKey: ['borrowers', 'list'],
-    queryFn: ({ pageParam }) => call(api.GET('/api/borrowers', { params: { query: { limit: 50, cursor: pageParam } } })),
+    queryKey: ['borrowers', 'list', name ?? ''],
+    queryFn: ({ pageParam }) => call(api.GET('/api/borrowers', { params: { query: { limit: 50, cursor: pageParam, name } } })),
     initialPageParam: undefined as string | undefined,
+    // The list stays on screen while the next search runs, rather than a spinner at every keystroke.
+    placeholderData: keepPreviousData,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
@@ -27,6 +37,16 @@ export default function BorrowersPage() {
       </Group>
       <Paper withBorder p="sm">
         <Title order={2} size="h5" mb="xs">{t('borrower.list')}</Title>
+        <TextInput
+          type="search"
+          label={t('borrower.find')}
+          placeholder={t('borrower.findHint')}
+          value={typed}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+          maxLength={100}
+          mb="sm"
+          data-testid="borrower-search"
+        />
         {!q.data && <QueryState query={q} />}
         {q.data && rows.length === 0 && <Text c="dimmed" size="sm">{t('common.noItems')}</Text>}
         {rows.length > 0 && (

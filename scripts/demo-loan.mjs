@@ -1,12 +1,18 @@
-// The browser run's one prepared loan: Hj. Maimunah (demo login `peminjam`) borrows Rp3.000.000 over 6
-// months through the real api, the way the staff journeys do it in the browser (officer submits and scores,
-// approver approves, finance orders and confirms the transfer), then pays her first installment at the
-// teller. One reminder is marked as delivered first: reminders go out days before a due date, which a test
-// run cannot wait for. The borrower journey then has a schedule, a payment and a reminder to show.
+// The demo's one loan: Hj. Maimunah (demo login `peminjam`) borrows Rp3.000.000 over 6 months through the
+// real api, the way the staff journeys do it in the browser (officer submits and scores, approver approves,
+// finance orders and confirms the transfer), then pays her first installment at the teller. `npm start`
+// books it after seeding the demo data, so every role's first screen has a loan to show; the browser run
+// (test/browser/server.mjs) books it on its throwaway database. With `firstReminderSent` (the browser run)
+// one reminder is marked as delivered first: reminders go out days before a due date, which a test run
+// cannot wait for. Booking nothing when she already has a loan makes a second `SEED_DEMO=true` start safe.
 import pg from 'pg';
 
-/** @param {string} baseUrl e.g. http://127.0.0.1:3987  @param {string} databaseUrl the run's database */
-export async function bookDemoLoan(baseUrl, databaseUrl) {
+/**
+ * @param {string} baseUrl e.g. http://127.0.0.1:3987
+ * @param {string} databaseUrl the api's database
+ * @param {{ firstReminderSent?: boolean }} [options]
+ */
+export async function bookDemoLoan(baseUrl, databaseUrl, { firstReminderSent = false } = {}) {
   const call = async (method, path, token, body, headers = {}) => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
@@ -18,10 +24,13 @@ export async function bookDemoLoan(baseUrl, databaseUrl) {
     return text ? JSON.parse(text) : undefined;
   };
   const login = async (username, password) => (await call('POST', '/api/auth/login', undefined, { username, password })).accessToken;
+  const borrower = await login('peminjam', 'peminjam-demo');
+  const [booked] = (await call('GET', '/api/me/loans', borrower)).items;
+  if (booked) return { ...summary(booked), alreadyBooked: true };
+
   const officer = await login('petugas', 'petugas-demo');
   const approver = await login('penyetuju', 'penyetuju-demo');
   const finance = await login('bendahara', 'bendahara-demo');
-  const borrower = await login('peminjam', 'peminjam-demo');
 
   const { borrowerId } = await call('GET', '/api/users/me', borrower);
   const { date: today } = await call('GET', '/api/business-date', officer);
@@ -46,17 +55,7 @@ export async function bookDemoLoan(baseUrl, databaseUrl) {
   await call('POST', `/api/disbursements/${order.id}/confirm`, finance, { valueDate: today, bankReference: 'JTM-BROWSER-0001' }, { 'Idempotency-Key': `browser-demo-confirm-${order.id}` });
   const [loan] = (await call('GET', '/api/me/loans', borrower)).items;
 
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    await db.query(
-      `UPDATE notification SET status = 'SENT', channel = 'WHATSAPP', sent_at = now(), attempts = 1
-        WHERE id = (SELECT id FROM notification WHERE loan_id = $1 ORDER BY scheduled_for, id LIMIT 1)`,
-      [loan.id],
-    );
-  } finally {
-    await db.end();
-  }
+  if (firstReminderSent) await markFirstReminderSent(databaseUrl, loan.id);
   await call(
     'POST',
     `/api/loans/${loan.id}/repayments`,
@@ -64,5 +63,21 @@ export async function bookDemoLoan(baseUrl, databaseUrl) {
     { amount: loan.nextDueAmount, valueDate: today, channel: 'TELLER', reference: 'KWT-BROWSER-0001' },
     { 'Idempotency-Key': `browser-demo-repay-${loan.id}` },
   );
-  return { loanId: loan.id, number: loan.number, virtualAccount: loan.virtualAccount, firstInstallment: loan.nextDueAmount };
+  return { ...summary(loan), firstInstallment: loan.nextDueAmount, alreadyBooked: false };
+}
+
+const summary = (loan) => ({ loanId: loan.id, number: loan.number, virtualAccount: loan.virtualAccount });
+
+async function markFirstReminderSent(databaseUrl, loanId) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `UPDATE notification SET status = 'SENT', channel = 'WHATSAPP', sent_at = now(), attempts = 1
+        WHERE id = (SELECT id FROM notification WHERE loan_id = $1 ORDER BY scheduled_for, id LIMIT 1)`,
+      [loanId],
+    );
+  } finally {
+    await db.end();
+  }
 }
