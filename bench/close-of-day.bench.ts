@@ -82,11 +82,12 @@ export async function seedPortfolio(client: pg.Client, opts: SeedOptions): Promi
     [opts.businessDate, opts.loans, opts.arrearsEvery ?? 5],
   );
   await q(`UPDATE seed s SET borrower_id = p.borrower_id FROM seed p WHERE s.i % $1 = 0 AND p.i = s.i - 1`, [opts.sharedBorrowerEvery ?? 50]);
+  // The NIK and phone hold placeholders, not ciphertexts: nothing the benchmarks time opens them.
   await q(
-    `INSERT INTO borrower (id, nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone, address_street, district_code,
+    `INSERT INTO borrower (id, nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone_encrypted, address_street, district_code,
        postal_code, consent_version, consent_given_at)
      SELECT DISTINCT ON (borrower_id) borrower_id, 'seeded', md5($1 || i), '3526********' || lpad((1 + i % 9999)::text, 4, '0'),
-            'Peminjam ' || i, CASE WHEN i % 2 = 0 THEN 'F' ELSE 'M' END, '1985-01-01', '+62812' || lpad(i::text, 8, '0'),
+            'Peminjam ' || i, CASE WHEN i % 2 = 0 THEN 'F' ELSE 'M' END, '1985-01-01', 'seeded',
             'Jl. Raya ' || i, district_code, '69111', 'v1', now()
        FROM seed ORDER BY borrower_id, i`,
     [tag],

@@ -78,8 +78,8 @@ async function bookLoans(ds: DataSource, loans: LoansService, tx: TransactionRun
   const ids: string[] = [];
   for (const n of [1, 2]) {
     const [{ id: borrowerId }] = await ds.query(
-      `INSERT INTO borrower (nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone, address_street, district_code, postal_code, consent_version, consent_given_at)
-       VALUES ('bench', md5('read-bench-' || $1::text), '3526********000' || $1::text, 'Read bench ' || $1::text, 'F', '1985-04-10', '+6281234567890',
+      `INSERT INTO borrower (nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone_encrypted, address_street, district_code, postal_code, consent_version, consent_given_at)
+       VALUES ('bench', md5('read-bench-' || $1::text), '3526********000' || $1::text, 'Read bench ' || $1::text, 'F', '1985-04-10', 'bench',
                'Jl. Bench', $2, '69111', 'v1', now()) RETURNING id`,
       [n, district],
     );

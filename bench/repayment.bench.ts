@@ -85,8 +85,8 @@ async function seedLoans(ds: DataSource, loans: LoansService, tx: TransactionRun
     reminderOffsetsDays: [-3, 0, 1, 7],
   };
   const borrowers: { id: string }[] = await ds.query(
-    `INSERT INTO borrower (nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone, address_street, district_code, postal_code, consent_version, consent_given_at)
-     SELECT 'bench', md5('bench-' || g), '3526********' || lpad((g % 9999 + 1)::text, 4, '0'), 'Bench ' || g, 'F', '1985-04-10', '+6281234567890',
+    `INSERT INTO borrower (nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone_encrypted, address_street, district_code, postal_code, consent_version, consent_given_at)
+     SELECT 'bench', md5('bench-' || g), '3526********' || lpad((g % 9999 + 1)::text, 4, '0'), 'Bench ' || g, 'F', '1985-04-10', 'bench',
             'Jl. Bench', '35.26.01', '69111', 'v1', now()
        FROM generate_series(1, $1::int) g RETURNING id`,
     [count],

@@ -31,6 +31,7 @@ import { ReportDenormalised1763800001800 } from './1763800001800-report-denormal
 import { OldestUnpaidNoOp1763800001900 } from './1763800001900-oldest-unpaid-no-op.js';
 import { BorrowerNameSearch1763800002000 } from './1763800002000-borrower-name-search.js';
 import { BankLineOwnerIndexes1763800002100 } from './1763800002100-bank-line-owner-indexes.js';
+import { BorrowerPhoneEncrypted1763800002200 } from './1763800002200-borrower-phone-encrypted.js';
 
 export const ENTITIES = [
   ...PLATFORM_ENTITIES,
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   OldestUnpaidNoOp1763800001900,
   BorrowerNameSearch1763800002000,
   BankLineOwnerIndexes1763800002100,
+  BorrowerPhoneEncrypted1763800002200,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

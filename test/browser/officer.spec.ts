@@ -44,6 +44,10 @@ test.describe.serial('loan officer: registration to SCORED, then the approver de
     await page.getByTestId('borrower-search').fill('hj maimunah');
     await expect(page.getByRole('link', { name: 'Hj. Maimunah' })).toBeVisible();
     await expect(page.getByRole('link', { name: "Moh. Syafi'i" })).toHaveCount(0);
+    // Or by her mobile number, written as people write it (an exact lookup: the number is stored encrypted).
+    await page.getByTestId('borrower-search').fill('+62 819-3123-4501');
+    await expect(page.getByRole('link', { name: 'Hj. Maimunah' })).toBeVisible();
+    await expect(page.getByRole('link', { name: "Moh. Syafi'i" })).toHaveCount(0);
     await page.getByTestId('borrower-search').fill('');
 
     await page.getByTestId('new-borrower').click();

@@ -2,11 +2,12 @@ import { randomBytes, randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { contactEmailAad } from '#notifications';
+import { borrowerPhoneAad, contactEmailAad, sealBorrowerPhone } from '#notifications';
 import { sealIdentity } from '#intake';
 import { FieldCipher, validateEnvironment } from '#platform';
 import { DataSource } from 'typeorm';
 import { PersonalDataRights1763800001500 } from '../../migrations/1763800001500-personal-data-rights.js';
+import { BorrowerPhoneEncrypted1763800002200 } from '../../migrations/1763800002200-borrower-phone-encrypted.js';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { disbursedLoan } from '../support/approved-application.js';
@@ -79,14 +80,14 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
     const kk = randomKk();
     const phone = randomPhone();
     const sealed = sealIdentity(cipher, loan.borrowerId, nik, kk);
-    await ds.query(`UPDATE borrower SET nik_encrypted = $2, nik_hash = $3, nik_masked = $4, kk_encrypted = $5, kk_hash = $6, phone = $7 WHERE id = $1`, [
+    await ds.query(`UPDATE borrower SET nik_encrypted = $2, nik_hash = $3, nik_masked = $4, kk_encrypted = $5, kk_hash = $6, phone_encrypted = $7 WHERE id = $1`, [
       loan.borrowerId,
       sealed.nikEncrypted,
       sealed.nikHash,
       sealed.nikMasked,
       sealed.kkEncrypted,
       sealed.kkHash,
-      phone,
+      sealBorrowerPhone(cipher, loan.borrowerId, phone),
     ]);
     const email = `pdp.${randomBytes(4).toString('hex')}@contoh.id`;
     await t.http().put(`/api/borrowers/${loan.borrowerId}/notification-preferences`).set(auth(officer.token)).send({ optOut: [], email }).expect(200);
@@ -111,7 +112,7 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
   });
 
   describe('at rest, without the key', () => {
-    it('no table holds a NIK, KK or e-mail address in clear; the identity columns hold no phone either; the key opens them', async () => {
+    it('no table holds a NIK, KK, phone or e-mail address in clear; the key opens them', async () => {
       const people = [await register(), await register()];
       const tables: { table_name: string }[] = await ds.query(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
@@ -123,12 +124,17 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
         expect(dump).not.toContain(p.nik);
         expect(dump).not.toContain(p.kk);
         expect(dump).not.toContain(p.email);
-        const [row] = await ds.query(`SELECT nik_encrypted, nik_hash, nik_masked, kk_encrypted, kk_hash FROM borrower WHERE id = $1`, [p.id]);
+        // Without the country code: 0857..., 62857... and +62857... all hold these digits.
+        expect(dump).not.toContain(p.phone.slice(3));
+        const [row] = await ds.query(`SELECT nik_encrypted, nik_hash, nik_masked, kk_encrypted, kk_hash, phone_encrypted FROM borrower WHERE id = $1`, [p.id]);
         const identityColumns = Object.values(row).join(' ');
-        for (const part of [p.nik, p.kk, p.nik.slice(4, 12), p.kk.slice(4), p.phone.slice(3)]) expect(identityColumns).not.toContain(part);
-        // The ciphertexts are real: the key opens them, another key does not.
+        for (const part of [p.nik, p.kk, p.nik.slice(4, 12), p.kk.slice(4), p.phone.slice(5, -3)]) expect(identityColumns).not.toContain(part);
+        // The ciphertexts are real: the key opens them, another key does not, nor the key on another row.
         expect(cipher.decrypt(row.nik_encrypted, `borrower.nik:${p.id}`)).toBe(p.nik);
         expect(cipher.decrypt(row.kk_encrypted, `borrower.kk:${p.id}`)).toBe(p.kk);
+        expect(cipher.decrypt(row.phone_encrypted, borrowerPhoneAad(p.id))).toBe(p.phone);
+        const other = people.find((o) => o !== p)!;
+        expect(() => cipher.decrypt(row.phone_encrypted, borrowerPhoneAad(other.id))).toThrow();
         expect(() => new FieldCipher(randomBytes(32).toString('base64')).decrypt(row.nik_encrypted, `borrower.nik:${p.id}`)).toThrow();
         const [contact] = await ds.query(`SELECT email_encrypted FROM notification_contact WHERE borrower_id = $1`, [p.id]);
         expect(cipher.decrypt(contact.email_encrypted, contactEmailAad(p.id))).toBe(p.email);
@@ -154,9 +160,11 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
     it('the migration encrypts e-mail addresses stored in clear before it (and its down decrypts them)', async () => {
       const p = await register();
       const migration = new PersonalDataRights1763800001500();
+      const later = new BorrowerPhoneEncrypted1763800002200();
       const q = ds.createQueryRunner();
       try {
         await q.startTransaction();
+        await later.down(q);
         await migration.down(q);
         const [old] = await q.query(`SELECT email FROM notification_contact WHERE borrower_id = $1`, [p.id]);
         expect(old.email).toBe(p.email); // down decrypted it: this is the state before the migration
@@ -166,6 +174,7 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
         const [row] = await q.query(`SELECT email_encrypted FROM notification_contact WHERE borrower_id = $1`, [p.id]);
         expect(row.email_encrypted).not.toContain(p.email);
         expect(cipher.decrypt(row.email_encrypted, contactEmailAad(p.id))).toBe(p.email);
+        await later.up(q);
         await q.commitTransaction();
       } finally {
         if (q.isTransactionActive) await q.rollbackTransaction();
@@ -173,6 +182,35 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
       }
       const prefs = await t.http().get(`/api/borrowers/${p.id}/notification-preferences`).set(auth(officer.token)).expect(200);
       expect(prefs.body.email).toBe(`${p.email.slice(0, 2)}${'*'.repeat(p.email.indexOf('@') - 2)}@contoh.id`);
+    });
+
+    it('the phone migration encrypts the numbers stored in clear before it, batch after batch (and its down decrypts them)', async () => {
+      const people = [await register(), await register(), await register()];
+      const all = (await ds.query(`SELECT count(*)::int AS n FROM borrower`))[0].n as number;
+      // Two rows a batch: every borrower of the spec so far, over several rounds of the keyset walk.
+      const migration = new BorrowerPhoneEncrypted1763800002200(2);
+      const q = ds.createQueryRunner();
+      try {
+        await q.startTransaction();
+        await migration.down(q);
+        const clear = (await q.query(`SELECT id, phone FROM borrower WHERE id = ANY($1::uuid[]) ORDER BY id`, [people.map((p) => p.id)])) as { id: string; phone: string }[];
+        expect(clear.map((r) => r.phone).sort()).toEqual(people.map((p) => p.phone).sort());
+        await expect(q.query(`SELECT count(*)::int AS n FROM borrower WHERE phone IS NULL`)).resolves.toEqual([{ n: 0 }]);
+        await migration.up(q);
+        const columns = (await q.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'borrower'`)).map((c: { column_name: string }) => c.column_name);
+        expect(columns).toContain('phone_encrypted');
+        expect(columns).not.toContain('phone');
+        const sealed = (await q.query(`SELECT id, phone_encrypted FROM borrower`)) as { id: string; phone_encrypted: string }[];
+        expect(sealed).toHaveLength(all);
+        for (const r of sealed) expect(cipher.decrypt(r.phone_encrypted, borrowerPhoneAad(r.id))).toMatch(/^\+628[0-9]+$|^-$/);
+        for (const p of people) expect(cipher.decrypt(sealed.find((r) => r.id === p.id)!.phone_encrypted, borrowerPhoneAad(p.id))).toBe(p.phone);
+        await q.commitTransaction();
+      } finally {
+        if (q.isTransactionActive) await q.rollbackTransaction();
+        await q.release();
+      }
+      const shown = await t.http().get(`/api/borrowers/${people[2].id}`).set(auth(officer.token)).expect(200);
+      expect(shown.body.phone).toBe(people[2].phone);
     });
   });
 
@@ -259,7 +297,8 @@ describe('borrower data rights (UU PDP) (e2e)', () => {
 
       // The person is gone from the row, the business, the contact, the disbursement and the sign-in account.
       const [row] = await ds.query(`SELECT to_jsonb(x) AS row FROM borrower x WHERE id = $1`, [b.borrowerId]);
-      expect(row.row).toMatchObject({ full_name: 'ANONIM', phone: '-', address_street: '-', kk_encrypted: null, kk_hash: null, nik_masked: '****************' });
+      expect(row.row).toMatchObject({ full_name: 'ANONIM', address_street: '-', kk_encrypted: null, kk_hash: null, nik_masked: '****************' });
+      expect(cipher.decrypt(row.row.phone_encrypted, borrowerPhoneAad(b.borrowerId))).toBe('-');
       const everything = JSON.stringify((await t.http().get(`/api/borrowers/${b.borrowerId}/export`).set(auth(t.adminToken)).expect(200)).body);
       for (const secret of [b.nik, b.kk, b.phone, b.email, 'Siti Aminah', 'Batik Tulis Aminah', 'Jl. Raya Bangkalan']) expect(everything).not.toContain(secret);
       const shown = await t.http().get(`/api/borrowers/${b.borrowerId}`).set(auth(officer.token)).expect(200);

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { sealBorrowerPhone } from '#notifications';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { insertBorrower, randomNik } from '../support/fixtures.js';
+import { FIXTURE_PHONE, insertBorrower, randomNik, testCipher } from '../support/fixtures.js';
 
 type Body = Record<string, unknown>;
 interface User {
@@ -127,14 +128,16 @@ describe('borrowers (e2e)', () => {
         consent: { version: 'PDP-2026-01', givenAt: '2026-01-15T02:30:00.000Z' },
       });
       const [row] = await ds.query(
-        `SELECT b.nik_encrypted, b.nik_hash, b.nik_masked, b.kk_encrypted, b.kk_hash, b.consent_version, row_to_json(b)::text AS json
+        `SELECT b.nik_encrypted, b.nik_hash, b.nik_masked, b.kk_encrypted, b.kk_hash, b.phone_encrypted, b.consent_version, row_to_json(b)::text AS json
            FROM borrower b WHERE id = $1`,
         [res.body.id],
       );
       expect(row.json).not.toContain(nik);
       expect(row.json).not.toContain(kk);
+      expect(row.json).not.toContain('81933004411');
       expect(row.nik_encrypted).toMatch(/^v1:/);
       expect(row.kk_encrypted).toMatch(/^v1:/);
+      expect(row.phone_encrypted).toMatch(/^v1:/);
       expect(row.nik_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(row.kk_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(row.nik_masked).toBe(`3526********${nik.slice(12)}`);
@@ -149,7 +152,7 @@ describe('borrowers (e2e)', () => {
       expect(res.body.address).toMatchObject({ districtCode: '51.03.05', districtName: 'Kuta Selatan', regencyCode: '51.03' });
     });
 
-    it('writes the borrower, the business and one audit row in one go, with no NIK in the audit row', async () => {
+    it('writes the borrower, the business and one audit row in one go, with no NIK and the phone masked in the audit row', async () => {
       const nik = randomNik();
       const res = await register(registration(nik));
       expect(res.status).toBe(201);
@@ -158,6 +161,8 @@ describe('borrowers (e2e)', () => {
       expect(audit[0].actor_id).toBe(officer.id);
       expect(audit[0].after).toMatchObject({ id: res.body.id, nikMasked: res.body.nikMasked, business: { monthlyRevenue: '4500000.00' } });
       expect(audit[0].text).not.toContain(nik);
+      expect(audit[0].after.phone).toBe(`${res.body.phone.slice(0, 5)}${'*'.repeat(res.body.phone.length - 8)}${res.body.phone.slice(-3)}`);
+      expect(audit[0].text).not.toContain(res.body.phone.slice(3));
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM business WHERE borrower_id = $1`, [res.body.id]);
       expect(n).toBe(1);
     });
@@ -352,6 +357,38 @@ describe('borrowers (e2e)', () => {
       expect(violations(short)).toEqual([['nik', 'NIK_FORMAT']]);
     });
 
+    it('finds the borrowers with a mobile number through its blind index, however it is written; a family may share one', async () => {
+      const digits = String(randomInt(10_000_000, 100_000_000));
+      const shared = `0857${digits}`;
+      const mother = await register(registration(randomNik(), { fullName: 'Ibu Rohmah', phone: shared }));
+      const son = await register(registration(randomNik(), { fullName: 'Ahmad Fauzi', phone: `+62 857 ${digits}`, address: { districtCode: '35.26.01', postalCode: '69111' } }));
+      const other = await register(registration(randomNik(), { fullName: 'Ibu Lain', phone: `0858${digits}` }));
+      expect([mother.status, son.status, other.status]).toEqual([201, 201, 201]);
+      for (const written of [shared, `+62857${digits}`, `62 857-${digits.slice(0, 4)}-${digits.slice(4)}`, `(0857) ${digits}`]) {
+        const found = await list({ phone: written }, finance);
+        expect(found.status).toBe(200);
+        expect(found.body.items.map((b: { id: string }) => b.id)).toEqual([son.body.id, mother.body.id]);
+        expect(found.body.items[0].phone).toBe(`+62857${digits}`);
+      }
+      expect((await list({ phone: shared, districtCode: '35.26.01' })).body.items.map((b: { id: string }) => b.id)).toEqual([son.body.id]);
+      expect((await list({ phone: `0859${digits}` })).body).toEqual({ items: [], nextCursor: null });
+      for (const bad of ['12345', '031-3456789', 'nol delapan', '+1 202 555 0100']) {
+        const refused = await list({ phone: bad });
+        expect(refused.status).toBe(400);
+        expect(violations(refused)).toEqual([['phone', 'PHONE_FORMAT']]);
+      }
+      expect(violations(await list({ phone: '0'.repeat(31) }))).toEqual([['phone', 'MAX_LENGTH']]);
+    });
+
+    it('can answer ?phone= from the blind index (the plan with sequential scans priced out)', async () => {
+      const plan = await ds.transaction(async (em) => {
+        await em.query('SET LOCAL enable_seqscan = off');
+        const rows: { 'QUERY PLAN': string }[] = await em.query(`EXPLAIN SELECT id FROM borrower WHERE phone_hash = $1 ORDER BY full_name, id LIMIT 51`, ['0'.repeat(64)]);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toMatch(/Index Scan (using|on) borrower_phone_hash/);
+    });
+
     it('lists by name a page at a time, and only one kecamatan with ?districtCode=', async () => {
       for (const name of ['Siti Rohmah', 'Ahmad Fauzi']) {
         const res = await register(registration(randomNik({ districtCode: '35.26.13' }), { fullName: name, address: { districtCode: '35.26.13', postalCode: '69172' } }));
@@ -502,15 +539,17 @@ describe('borrowers (e2e)', () => {
     });
 
     it('shows a borrower with no business (registered before businesses were required) with business null', async () => {
-      const [{ id }] = await ds.query(
-        `INSERT INTO borrower (nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone, address_street, district_code,
+      const id = randomUUID();
+      await ds.query(
+        `INSERT INTO borrower (id, nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone_encrypted, address_street, district_code,
            postal_code, consent_version, consent_given_at)
-         VALUES ('v1:x:y:z', md5(random()::text), '3526********0042', 'Tanpa Usaha', 'M', '1980-01-01', '+6281234567890', 'Jl. A', '35.26.01',
-           '69111', 'PDP-2026-01', now()) RETURNING id`,
+         VALUES ($1, 'v1:x:y:z', md5(random()::text), '3526********0042', 'Tanpa Usaha', 'M', '1980-01-01', $2, 'Jl. A', '35.26.01',
+           '69111', 'PDP-2026-01', now())`,
+        [id, sealBorrowerPhone(testCipher(), id, FIXTURE_PHONE)],
       );
       const res = await getBorrower(id);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ fullName: 'Tanpa Usaha', business: null, address: { districtName: 'Bangkalan' } });
+      expect(res.body).toMatchObject({ fullName: 'Tanpa Usaha', business: null, phone: FIXTURE_PHONE, address: { districtName: 'Bangkalan' } });
     });
   });
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { APP_CONFIG, type AppConfig, TransactionRunner } from '#platform';
-import { ReminderSender } from '#notifications';
+import { ReminderSender, sealBorrowerPhone } from '#notifications';
 import { DataSource } from 'typeorm';
 import { buildProduct, buildProgramme } from '../support/applicant-builder.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { disbursedLoan } from '../support/approved-application.js';
-import { randomNik } from '../support/fixtures.js';
+import { randomNik, testCipher } from '../support/fixtures.js';
 
 // No personal data in the logs (UU PDP): the api runs at LOG_LEVEL=debug while borrowers are registered,
 // looked up by NIK, refused, revealed, given an e-mail address and sent reminders over every channel
@@ -126,7 +126,7 @@ describe('no personal data in the logs (e2e)', () => {
     const phone = `+62857${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     const email = `peminjam.${Date.now()}@contoh.id`;
     secrets.push({ kind: 'reminder phone', value: phone.slice(3) }, { kind: 'reminder e-mail', value: email });
-    await ds.query(`UPDATE borrower SET phone = $2 WHERE id = $1`, [loan.borrowerId, phone]);
+    await ds.query(`UPDATE borrower SET phone_encrypted = $2 WHERE id = $1`, [loan.borrowerId, sealBorrowerPhone(testCipher(), loan.borrowerId, phone)]);
     await t.http().put(`/api/borrowers/${loan.borrowerId}/notification-preferences`).set(auth(officer.token)).send({ optOut: [], email }).expect(200);
     const rows: { id: string; scheduled_for: Date }[] = await ds.query(`SELECT id, scheduled_for FROM notification WHERE loan_id = $1 ORDER BY scheduled_for LIMIT 2`, [
       loan.loanId,

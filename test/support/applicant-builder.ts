@@ -1,8 +1,11 @@
 // SQL-level builders for application specs: a borrower (with or without a business) and a product, each
 // field configurable, so that a spec can build an applicant who breaks exactly the rule it is about.
-// The NIK columns hold placeholders: nothing here decrypts them.
-import { randomInt } from 'node:crypto';
+// The NIK columns hold placeholders (nothing here decrypts them); the phone is sealed, since answers,
+// the collectors' list and reminders open it.
+import { randomInt, randomUUID } from 'node:crypto';
+import { sealBorrowerPhone } from '#notifications';
 import type { DataSource } from 'typeorm';
+import { FIXTURE_PHONE, testCipher } from './fixtures.js';
 
 /** Regions the builders use: Bangkalan and three of its kecamatan, and Kuta (Badung, Bali) outside it. */
 const REGIONS: [code: string, name: string, level: string, parent: string | null, zone: string][] = [
@@ -51,13 +54,14 @@ export interface Applicant {
 export async function buildApplicant(ds: DataSource, opts: ApplicantOptions = {}): Promise<Applicant> {
   await ensureRegions(ds);
   const serial = String(randomInt(1, 10000)).padStart(4, '0');
+  const id = randomUUID();
   const [{ id: borrowerId }] = (await ds.query(
-    `INSERT INTO borrower (nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone, address_street,
+    `INSERT INTO borrower (id, nik_encrypted, nik_hash, nik_masked, full_name, gender, birth_date, phone_encrypted, address_street,
        district_code, postal_code, consent_version, consent_given_at)
-     VALUES ('builder-placeholder', md5(random()::text || clock_timestamp()::text), $1, $2, $3, $4, '+6281234567890',
+     VALUES ($7, 'builder-placeholder', md5(random()::text || clock_timestamp()::text), $1, $2, $3, $4, $6,
        'Jl. Raya Bangkalan 1', $5, '69111', 'v1', now())
      RETURNING id`,
-    [`3526********${serial}`, opts.fullName ?? 'Siti Aminah', opts.gender ?? 'F', opts.birthDate ?? '1985-04-10', opts.districtCode ?? '35.26.01'],
+    [`3526********${serial}`, opts.fullName ?? 'Siti Aminah', opts.gender ?? 'F', opts.birthDate ?? '1985-04-10', opts.districtCode ?? '35.26.01', sealBorrowerPhone(testCipher(), id, FIXTURE_PHONE), id],
   )) as { id: string }[];
   if (opts.business === null) return { borrowerId, businessId: null };
   const b = opts.business ?? {};

@@ -12,6 +12,7 @@ export * from './delivery/reminder-sender.service.js';
 export * from './history/notification-history.service.js';
 export * from './preferences/notification-preferences.service.js';
 export * from './preferences/contact-email.js';
+export * from './preferences/contact-phone.js';
 export * from './channels/email-channel.js';
 export * from './board/queue-board.service.js';
 

@@ -67,7 +67,7 @@ export class CreateBorrowerRequest {
   @IsOptional() @IsCalendarDate()
   birthDate?: string;
 
-  @ApiProperty({ example: '0812-3456-7890', description: 'Indonesian mobile (08..., 628..., +628...), stored as E.164' }) @IsString() phone: string;
+  @ApiProperty({ example: '0812-3456-7890', description: 'Indonesian mobile (08..., 628..., +628...), kept as E.164, encrypted at rest' }) @IsString() phone: string;
 
   @ApiProperty({ type: AddressRequest })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => AddressRequest)
@@ -86,6 +86,13 @@ export class BorrowerQuery extends PageQuery {
   @ApiPropertyOptional({ example: '3526095405780003', description: 'Exact NIK lookup (through the blind index)' })
   @IsOptional() @IsString()
   nik?: string;
+
+  @ApiPropertyOptional({
+    example: '0812-3456-7890',
+    description: 'Exact mobile number lookup (through the blind index), written any way registration accepts: 08..., 628..., +628..., with spaces or dashes',
+  })
+  @IsOptional() @IsString() @MaxLength(30, { message: 'phone must be at most 30 characters' })
+  phone?: string;
 
   @ApiPropertyOptional({
     example: 'hj maimunah',

@@ -51,9 +51,11 @@ export class BorrowersController {
 
   @Get()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Borrowers by name; ?name= finds every word of it in the name, ?nik= is an exact lookup, ?districtCode= one kecamatan (staff)' })
+  @ApiOperation({
+    summary: 'Borrowers by name; ?name= finds every word of it in the name, ?nik= and ?phone= are exact lookups, ?districtCode= one kecamatan (staff)',
+  })
   @ApiOkResponse({ type: BorrowerPage })
-  @ApiProblems([400, 'VALIDATION_FAILED: a bad nik (with its NIK_* code), name, districtCode, limit or cursor'])
+  @ApiProblems([400, 'VALIDATION_FAILED: a bad nik (with its NIK_* code), phone (PHONE_FORMAT), name, districtCode, limit or cursor'])
   list(@Query() q: BorrowerQuery): Promise<unknown> {
     return this.borrowers.list(q);
   }

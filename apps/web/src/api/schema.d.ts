@@ -231,7 +231,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Borrowers by name; ?name= finds every word of it in the name, ?nik= is an exact lookup, ?districtCode= one kecamatan (staff) */
+        /** Borrowers by name; ?name= finds every word of it in the name, ?nik= and ?phone= are exact lookups, ?districtCode= one kecamatan (staff) */
         get: operations["BorrowersController_list"];
         put?: never;
         /** Register a business owner and their business; the NIK and KK are stored encrypted */
@@ -1968,7 +1968,7 @@ export interface components {
              */
             nik: string;
             /**
-             * @description Indonesian mobile (08..., 628..., +628...), stored as E.164
+             * @description Indonesian mobile (08..., 628..., +628...), kept as E.164, encrypted at rest
              * @example 0812-3456-7890
              */
             phone: string;
@@ -5267,6 +5267,8 @@ export interface operations {
                 name?: string;
                 /** @description Exact NIK lookup (through the blind index) */
                 nik?: string;
+                /** @description Exact mobile number lookup (through the blind index), written any way registration accepts: 08..., 628..., +628..., with spaces or dashes */
+                phone?: string;
             };
             header?: never;
             path?: never;
@@ -5282,7 +5284,7 @@ export interface operations {
                     "application/json": components["schemas"]["BorrowerPage"];
                 };
             };
-            /** @description VALIDATION_FAILED: a bad nik (with its NIK_* code), name, districtCode, limit or cursor */
+            /** @description VALIDATION_FAILED: a bad nik (with its NIK_* code), phone (PHONE_FORMAT), name, districtCode, limit or cursor */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -50,14 +50,15 @@ export const toBusinessView = (b: Business): BusinessView => ({
   monthlyExpenses: b.monthlyExpenses,
 });
 
-export const toBorrowerView = (b: Borrower, districtName: string | null): BorrowerView => ({
+/** `phone` is the opened phoneEncrypted (openBorrowerPhone): the view never sees the cipher. */
+export const toBorrowerView = (b: Borrower, districtName: string | null, phone: string): BorrowerView => ({
   id: b.id,
   nikMasked: b.nikMasked,
   kkOnFile: b.kkEncrypted !== null,
   fullName: b.fullName,
   gender: b.gender,
   birthDate: b.birthDate,
-  phone: b.phone,
+  phone,
   address: {
     street: b.addressStreet,
     villageName: b.addressVillageName,

@@ -4,9 +4,9 @@ import { Business } from './business.entity.js';
 export type Gender = 'M' | 'F';
 
 /**
- * A business owner. The NIK and KK are personal data (UU PDP): stored only encrypted, found through
- * an HMAC blind index, shown masked. Borrowers are people, not programme property: one record serves
- * every programme on the server.
+ * A business owner. The NIK, KK and phone are personal data (UU PDP): stored only encrypted and found
+ * through an HMAC blind index; the NIK is shown masked. Borrowers are people, not programme
+ * property: one record serves every programme on the server.
  */
 @Entity('borrower')
 export class Borrower {
@@ -23,8 +23,10 @@ export class Borrower {
   /** Derived from the NIK (women: day + 40) and checked against what was sent. */
   @Column({ type: 'text' }) gender: Gender;
   @Column({ type: 'date' }) birthDate: string;
-  /** E.164, e.g. +6281234567890. */
-  @Column({ type: 'text' }) phone: string;
+  /** AES-256-GCM ciphertext of the E.164 mobile number (+6281234567890); sealBorrowerPhone / openBorrowerPhone. */
+  @Column({ type: 'text' }) phoneEncrypted: string;
+  /** HMAC blind index of the E.164 number (borrowerPhoneIndex), for GET /api/borrowers?phone=; null once anonymised. */
+  @Column({ type: 'text', nullable: true }) phoneHash: string | null;
   @Column({ type: 'text' }) addressStreet: string;
   @Column({ type: 'text', nullable: true }) addressVillageName: string | null;
   /** Kecamatan code, e.g. 35.26.01 (must exist in `region`). */

@@ -17,6 +17,7 @@ import {
   TransactionRunner,
   ValidationError,
 } from '#platform';
+import { borrowerPhoneIndex, maskPhone, openBorrowerPhone, sealBorrowerPhone } from '#notifications';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { Region } from '../regions/region.entity.js';
@@ -26,6 +27,7 @@ import { type BorrowerView, toBorrowerView } from './borrower-view.js';
 import { Business } from './business.entity.js';
 import { CURRENT_CONSENT_VERSION, isConsentVersion } from './consent.js';
 import { checkRegistration } from './domain/registration-rules.js';
+import { normalizePhone, PHONE_FORMAT_MESSAGE } from './domain/identifiers.js';
 import { nameSearchTerms } from './domain/name-search.js';
 import { type NikErrorCode, parseNik } from './domain/nik.js';
 import type { Sector } from './sectors.js';
@@ -47,6 +49,8 @@ export interface RegisterBorrowerInput {
 
 export interface ListBorrowersInput extends PageQuery {
   nik?: string;
+  /** Any way people write a mobile number (normalizePhone); an exact lookup through the blind index. */
+  phone?: string;
   /** Words each found somewhere in the name (nameSearchTerms). */
   name?: string;
   districtCode?: string;
@@ -122,7 +126,8 @@ export class BorrowersService {
           fullName: input.fullName.trim(),
           gender: check.nik.gender,
           birthDate: check.nik.birthDate,
-          phone: check.phone,
+          phoneEncrypted: sealBorrowerPhone(this.cipher, id, check.phone),
+          phoneHash: borrowerPhoneIndex(this.cipher, check.phone),
           addressStreet: input.address.street.trim(),
           addressVillageName: input.address.villageName?.trim() || null,
           districtCode: input.address.districtCode,
@@ -148,7 +153,8 @@ export class BorrowersService {
         monthlyExpenses: input.business.monthlyExpenses,
       });
       const view = await this.view(id, em);
-      await this.audit.record(em, { action: 'BORROWER_REGISTERED', entityType: 'borrower', entityId: id, after: view });
+      // The audit log is append-only and in clear: it keeps the phone masked, as it keeps the NIK.
+      await this.audit.record(em, { action: 'BORROWER_REGISTERED', entityType: 'borrower', entityId: id, after: { ...view, phone: maskPhone(view.phone) } });
       return view;
     });
   }
@@ -164,8 +170,8 @@ export class BorrowersService {
   }
 
   /**
-   * By name; `nik` is an exact lookup through the blind index, `name` keeps those whose name holds every
-   * word of it (through the trigram index on name_key), `districtCode` keeps one kecamatan.
+   * By name; `nik` and `phone` are exact lookups through their blind indexes, `name` keeps those whose name
+   * holds every word of it (through the trigram index on name_key), `districtCode` keeps one kecamatan.
    */
   async list(q: ListBorrowersInput): Promise<Page<BorrowerView>> {
     const limit = pageLimit(q);
@@ -177,6 +183,7 @@ export class BorrowersService {
       .addOrderBy('b.id', 'ASC')
       .limit(limit + 1);
     if (q.nik !== undefined) qb.andWhere('b.nikHash = :nikHash', { nikHash: await this.nikHashForLookup(q.nik) });
+    if (q.phone !== undefined) qb.andWhere('b.phoneHash = :phoneHash', { phoneHash: this.phoneHashForLookup(q.phone) });
     if (q.name !== undefined) {
       nameSearchTerms(q.name).forEach((term, i) => qb.andWhere(`b.name_key LIKE '%' || borrower_name_key(:term${i}) || '%'`, { [`term${i}`]: term }));
     }
@@ -185,7 +192,7 @@ export class BorrowersService {
     const rows = await qb.getMany();
     const names = await this.districtNames(rows.map((b) => b.districtCode));
     return toPage(
-      rows.map((b) => toBorrowerView(b, names.get(b.districtCode) ?? null)),
+      rows.map((b) => this.toView(b, names.get(b.districtCode) ?? null)),
       limit,
       (b) => ({ k: b.fullName, id: b.id }),
     );
@@ -237,11 +244,21 @@ export class BorrowersService {
     return nikBlindIndex(this.cipher, nik);
   }
 
+  private phoneHashForLookup(phone: string): string {
+    const e164 = normalizePhone(phone);
+    if (!e164) throw ValidationError.field('phone', 'PHONE_FORMAT', PHONE_FORMAT_MESSAGE);
+    return borrowerPhoneIndex(this.cipher, e164);
+  }
+
   private async view(id: string, em: EntityManager = this.tx.manager): Promise<BorrowerView> {
     const b = await em.findOne(Borrower, { where: { id }, relations: { business: true } });
     if (!b) throw new NotFoundError('Borrower', id);
     const names = await this.districtNames([b.districtCode], em);
-    return toBorrowerView(b, names.get(b.districtCode) ?? null);
+    return this.toView(b, names.get(b.districtCode) ?? null);
+  }
+
+  private toView(b: Borrower, districtName: string | null): BorrowerView {
+    return toBorrowerView(b, districtName, openBorrowerPhone(this.cipher, b.id, b.phoneEncrypted));
   }
 
   private async districtNames(codes: string[], em: EntityManager = this.tx.manager): Promise<Map<string, string>> {

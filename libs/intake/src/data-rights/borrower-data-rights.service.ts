@@ -3,7 +3,7 @@
 // replaces the personal fields with tombstones and deletes the document files; loans, schedules,
 // transactions and the ledger keep their amounts, so the fund's books still balance and still add up.
 import { Inject, Injectable } from '@nestjs/common';
-import { openContactEmail } from '#notifications';
+import { openBorrowerPhone, openContactEmail, sealBorrowerPhone } from '#notifications';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -19,7 +19,7 @@ import { openIdentity, sealIdentity } from '../borrowers/borrower-identity.js';
 import { DOCUMENT_STORAGE, type DocumentStorage } from '../documents/document-storage.js';
 import { retentionEnds } from './domain/retention.js';
 
-/** What replaces each personal field. The NIK tombstone is encrypted like a NIK, so every reader still works. */
+/** What replaces each personal field. The NIK and phone tombstones are encrypted like a NIK and a phone, so every reader still works. */
 const TOMBSTONE = { name: 'ANONIM', nik: '0000000000000000', text: '-' } as const;
 
 /** Applications still moving: anonymising under them would leave a decision or a transfer without its person. */
@@ -112,7 +112,7 @@ export class BorrowerDataRightsService {
           fullName: b.full_name,
           gender: b.gender,
           birthDate: b.birth_date,
-          phone: b.phone,
+          phone: openBorrowerPhone(this.cipher, borrowerId, b.phone_encrypted as string),
           address: { street: b.address_street, villageName: b.address_village_name, districtCode: b.district_code, postalCode: b.postal_code },
           consent: { version: b.consent_version, givenAt: b.consent_given_at },
           createdAt: b.created_at,
@@ -174,11 +174,11 @@ export class BorrowerDataRightsService {
       const sealed = sealIdentity(this.cipher, borrowerId, TOMBSTONE.nik);
       await em.query(
         `UPDATE borrower SET anonymised_at = now(), nik_encrypted = $2, nik_hash = $3, nik_masked = $4, kk_encrypted = NULL, kk_hash = NULL,
-                full_name = $5, phone = $6, address_street = $6, address_village_name = NULL, postal_code = $6,
+                full_name = $5, phone_encrypted = $7, phone_hash = NULL, address_street = $6, address_village_name = NULL, postal_code = $6,
                 birth_date = date_trunc('year', birth_date)::date, updated_at = now(), version = version + 1
           WHERE id = $1`,
         // The hash must stay unique: a per-borrower value no NIK can produce.
-        [borrowerId, sealed.nikEncrypted, `anonymised:${borrowerId}`, '****************', TOMBSTONE.name, TOMBSTONE.text],
+        [borrowerId, sealed.nikEncrypted, `anonymised:${borrowerId}`, '****************', TOMBSTONE.name, TOMBSTONE.text, sealBorrowerPhone(this.cipher, borrowerId, TOMBSTONE.text)],
       );
       await em.query(`UPDATE business SET name = $2, nib = NULL, updated_at = now() WHERE borrower_id = $1`, [borrowerId, TOMBSTONE.name]);
       await em.query(`UPDATE application SET purpose = $2 WHERE borrower_id = $1`, [borrowerId, TOMBSTONE.name]);

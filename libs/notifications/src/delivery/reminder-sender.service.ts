@@ -10,6 +10,7 @@ import { renderReminder } from '../domain/reminder-message.js';
 import { nextLawfulMoment, type ReminderKind } from '../domain/reminder-policy.js';
 import { channelOrder } from '../outbox/channel.js';
 import { openContactEmail } from '../preferences/contact-email.js';
+import { openBorrowerPhone } from '../preferences/contact-phone.js';
 
 export type SendOutcome = 'SENT' | 'CANCELLED' | 'SKIPPED' | 'DEFERRED' | 'FAILED';
 
@@ -38,7 +39,7 @@ interface Row {
   virtual_account: string;
   borrower_id: string;
   district_code: string;
-  phone: string;
+  phone_encrypted: string;
   email_encrypted: string | null;
   time_zone: string;
 }
@@ -52,7 +53,7 @@ interface Row {
 @Injectable()
 export class ReminderSender {
   private readonly channels: ReminderChannel[];
-  /** Opens the borrower's encrypted e-mail address; built from the config, so specs can still construct a sender by hand. */
+  /** Opens the borrower's encrypted phone and e-mail address; built from the config, so specs can still construct a sender by hand. */
   private readonly cipher: FieldCipher;
 
   constructor(
@@ -83,7 +84,7 @@ export class ReminderSender {
         `SELECT n.id, n.status, n.kind, n.offset_days, n.installment_id, n.installment_number, n.scheduled_for,
                 i.payment_status, i.superseded_at IS NOT NULL AS superseded, i.due_date::text AS due_date,
                 (i.principal_due - i.principal_paid + i.late_fee_due - i.late_fee_paid)::text AS owed,
-                l.status AS loan_status, l.virtual_account, l.borrower_id, l.district_code, b.phone, c.email_encrypted, r.time_zone
+                l.status AS loan_status, l.virtual_account, l.borrower_id, l.district_code, b.phone_encrypted, c.email_encrypted, r.time_zone
            FROM notification n
            JOIN loan_installment i ON i.id = n.installment_id
            JOIN loan l ON l.id = n.loan_id
@@ -124,7 +125,7 @@ export class ReminderSender {
       const text = renderReminder({ kind: row.kind, installmentNumber: row.installment_number, amount, dueDate: row.due_date, virtualAccount: row.virtual_account }, language);
       const message = {
         idempotencyKey: reminderJobId(row.installment_id, row.kind, row.offset_days),
-        phone: row.phone,
+        phone: openBorrowerPhone(this.cipher, row.borrower_id, row.phone_encrypted),
         email: openContactEmail(this.cipher, row.borrower_id, row.email_encrypted),
         language,
         text,

@@ -1,5 +1,6 @@
 import { Money } from '#money';
-import { BusinessDateService, decodeCursor, type Page, pageLimit, type PageQuery, ProgrammesService, toPage, TransactionRunner } from '#platform';
+import { openBorrowerPhone } from '#notifications';
+import { BusinessDateService, decodeCursor, FieldEncryptionService, type Page, pageLimit, type PageQuery, ProgrammesService, toPage, TransactionRunner } from '#platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { classifyCollectibility, type Collectibility, type CollectibilityTable } from '../domain/classify-collectibility.js';
@@ -39,7 +40,7 @@ interface Row {
   number: string;
   borrower_id: string;
   full_name: string;
-  phone: string;
+  phone_encrypted: string;
   district_code: string;
   district_name: string | null;
   dpd: number;
@@ -77,6 +78,7 @@ export class OverdueReportService {
     private readonly tx: TransactionRunner,
     private readonly businessDate: BusinessDateService,
     private readonly programmes: ProgrammesService,
+    private readonly cipher: FieldEncryptionService,
   ) {}
 
   async list(q: OverdueQuery): Promise<Page<OverdueLoan> & { asOf: string }> {
@@ -136,7 +138,7 @@ export class OverdueReportService {
       limit = `LIMIT $${params.length}`;
     }
     const rows = (await em.query(
-      `SELECT l.id, l.number, l.borrower_id, b.full_name, b.phone, l.district_code, r.name AS district_name,
+      `SELECT l.id, l.number, l.borrower_id, b.full_name, b.phone_encrypted, l.district_code, r.name AS district_name,
               ${daysPastDueSql('l.oldest_unpaid_due_date', '$2::date')} AS dpd, l.oldest_unpaid_due_date::text AS oldest,
               (SELECT coalesce(sum(i.principal_due - i.principal_paid + i.late_fee_due - i.late_fee_paid), 0)
                  FROM loan_installment i
@@ -163,7 +165,7 @@ export class OverdueReportService {
         loanNumber: r.number,
         borrowerId: r.borrower_id,
         borrowerName: r.full_name,
-        phone: r.phone,
+        phone: openBorrowerPhone(this.cipher, r.borrower_id, r.phone_encrypted),
         districtCode: r.district_code,
         districtName: r.district_name ?? r.district_code,
         daysPastDue: r.dpd,

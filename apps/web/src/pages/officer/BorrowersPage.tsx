@@ -7,20 +7,18 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { call } from '../../api/problem';
 import { QueryState } from '../../components/PageState';
+import { borrowerSearch } from './borrower-search';
 import { ScrollTable } from './shared/ScrollTable';
 
-/** The api searches from two characters with a letter or digit (GET /api/borrowers?name=). */
-const searchable = (typed: string) => typed.length >= 2 && /[\p{L}\p{N}]/u.test(typed);
-
-/** Registered borrowers by name, found by any words of it, and the way to register a new one. */
+/** Registered borrowers, found by words of the name, a whole NIK or a mobile number; and the way to register a new one. */
 export default function BorrowersPage() {
   const { t } = useTranslation('officer');
   const [typed, setTyped] = useState('');
-  const [debounced] = useDebouncedValue(typed.trim().slice(0, 100), 300);
-  const name = searchable(debounced) ? debounced : undefined;
+  const [debounced] = useDebouncedValue(typed, 300);
+  const search = borrowerSearch(debounced);
   const q = useInfiniteQuery({
-    queryKey: ['borrowers', 'list', name ?? ''],
-    queryFn: ({ pageParam }) => call(api.GET('/api/borrowers', { params: { query: { limit: 50, cursor: pageParam, name } } })),
+    queryKey: ['borrowers', 'list', search ?? {}],
+    queryFn: ({ pageParam }) => call(api.GET('/api/borrowers', { params: { query: { limit: 50, cursor: pageParam, ...search } } })),
     initialPageParam: undefined as string | undefined,
     // The list stays on screen while the next search runs, rather than a spinner at every keystroke.
     placeholderData: keepPreviousData,

@@ -4,6 +4,8 @@ const MOBILE = /^(?:\+62|62|0)(8[1-9]\d{7,10})$/;
 /** What people type between the digits of a phone number: spaces, dashes, dots, brackets. */
 const PHONE_SEPARATORS = /[\s().-]/g;
 
+export const PHONE_FORMAT_MESSAGE = 'phone must be an Indonesian mobile number: 08..., 628... or +628..., 10 to 13 digits after the prefix 0';
+
 /** `0812-3456-7890`, `62 812 3456 7890` or `+6281234567890` -> `+6281234567890`; null when it is not an Indonesian mobile. */
 export function normalizePhone(input: string): string | null {
   if (typeof input !== 'string') return null;

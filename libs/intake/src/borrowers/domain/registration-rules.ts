@@ -1,7 +1,7 @@
 // The checks of a borrower registration that need neither the database nor the clock: the NIK,
 // what the request says against what the NIK says, and the formats of the other identifiers.
 import type { FieldViolation } from '#platform/errors';
-import { isKk, isNib, isPostalCode, normalizePhone } from './identifiers.js';
+import { isKk, isNib, isPostalCode, normalizePhone, PHONE_FORMAT_MESSAGE } from './identifiers.js';
 import { type NikGender, type ParsedNik, parseNik } from './nik.js';
 
 export interface RegistrationFacts {
@@ -40,7 +40,7 @@ export function checkRegistration(facts: RegistrationFacts, today: string): Regi
   if (facts.fullName.trim() === '') add('fullName', 'FULL_NAME_EMPTY', 'fullName must not be blank');
 
   const phone = normalizePhone(facts.phone) ?? undefined;
-  if (!phone) add('phone', 'PHONE_FORMAT', 'phone must be an Indonesian mobile number: 08..., 628... or +628..., 10 to 13 digits after the prefix 0');
+  if (!phone) add('phone', 'PHONE_FORMAT', PHONE_FORMAT_MESSAGE);
   if (!isPostalCode(facts.postalCode)) add('address.postalCode', 'POSTAL_CODE_FORMAT', 'address.postalCode must be 5 digits, not starting with 0');
   if (facts.nib !== undefined && facts.nib !== null && !isNib(facts.nib)) add('business.nib', 'NIB_FORMAT', 'business.nib must be exactly 13 digits');
 
