@@ -87,6 +87,19 @@ test.describe.serial('loan officer: registration to SCORED, then the approver de
     await expect(page.getByTestId('document')).toHaveCount(1);
     await expect(page.getByTestId('document').first()).toContainText('KTP');
 
+    // A new SIM card: the phone corrected, with the reason the api insists on, then shown on the record.
+    await page.getByTestId('correct-contact').click();
+    const correction = page.getByTestId('correct-contact-form');
+    await expect(correction.getByLabel(/^Nomor HP/)).toHaveValue('+6281234567890');
+    await correction.getByLabel(/^Nomor HP/).fill('0857-1111-2222');
+    await checkPage(page, testInfo, 'officer-correct-contact');
+    await correction.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await expect(correction.getByLabel(/^Alasan perubahan/)).toHaveAttribute('aria-invalid', 'true');
+    await correction.getByLabel(/^Alasan perubahan/).fill('Nomor HP baru, kartu lama hilang');
+    await correction.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await expect(page.getByTestId('corrected')).toBeVisible();
+    await expect(page.getByTestId('borrower-summary')).toContainText('+6285711112222');
+
     // Outside the product's ranges: both reasons at once, nothing stored.
     await page.getByLabel(/^Jumlah/).fill('50.000.000');
     await page.getByLabel(/^Tenor/).fill('48');

@@ -69,6 +69,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/scorecards/:id': STAFF,
   'GET /api/users': 'admin',
   'GET /api/users/me': EVERYONE,
+  'PATCH /api/borrowers/:id': 'admin loan_officer',
   'PATCH /api/products/:id': 'admin',
   'POST /api/admin/queue-board/session': 'admin',
   'POST /api/applications': 'loan_officer',

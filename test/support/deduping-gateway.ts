@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export class DedupingGateway {
-  /** Every request, in arrival order, with whether it was a new delivery or a repeat of a known key. */
-  readonly requests: { key: string; delivered: boolean }[] = [];
+  /** Every request, in arrival order, with whether it was a new delivery or a repeat of a known key, and the number it was for. */
+  readonly requests: { key: string; delivered: boolean; to: string | undefined }[] = [];
   private readonly seen = new Set<string>();
   onRequest: (count: number) => void = () => undefined;
   private server!: Server;
@@ -28,12 +28,14 @@ export class DedupingGateway {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for await (const _ of req) void _;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const to = (JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { to?: string }).to;
     const key = String(req.headers['idempotency-key']);
     // The message is handed to the carrier on arrival; the answer comes later, and may find its caller dead.
     const delivered = !this.seen.has(key);
     this.seen.add(key);
-    this.requests.push({ key, delivered });
+    this.requests.push({ key, delivered, to });
     this.onRequest(this.requests.length);
     await sleep(this.delayMs);
     if (!res.destroyed) res.writeHead(200, { 'content-type': 'application/json' }).end(`{"status":"${delivered ? 'accepted' : 'duplicate'}"}`);

@@ -82,6 +82,31 @@ export class CreateBorrowerRequest {
   consent?: ConsentRequest;
 }
 
+/** PATCH /api/borrowers/:id: the details to correct, each optional; the NIK (and the gender and birth date it gives) never change. */
+export class CorrectBorrowerRequest {
+  @ApiPropertyOptional({ example: 'Hj. Maimunah Rosyidah' }) @IsOptional() @IsString() @Length(1, 200) fullName?: string;
+
+  @ApiPropertyOptional({ example: '0857-1234-5678', description: 'The new mobile number (08..., 628..., +628...); reminders still to go out reach it' })
+  @IsOptional() @IsString() @MaxLength(30, { message: 'phone must be at most 30 characters' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: '3526090101150007', description: 'Kartu Keluarga number, 16 digits: added or corrected', pattern: '^\\d{16}$' })
+  @IsOptional() @IsString()
+  kk?: string;
+
+  @ApiPropertyOptional({ type: AddressRequest, description: 'The whole new address' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => AddressRequest)
+  address?: AddressRequest;
+
+  @ApiPropertyOptional({ type: BusinessRequest, description: 'The whole business as it is now (a borrower registered without one gets it)' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => BusinessRequest)
+  business?: BusinessRequest;
+
+  @ApiProperty({ example: 'Nomor HP baru (kartu lama hilang)', description: 'Why, kept in the BORROWER_CORRECTED audit row' })
+  @IsString() @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
+  reason: string;
+}
+
 export class BorrowerQuery extends PageQuery {
   @ApiPropertyOptional({ example: '3526095405780003', description: 'Exact NIK lookup (through the blind index)' })
   @IsOptional() @IsString()

@@ -1,11 +1,21 @@
 import { Money } from '#money';
-import { BorrowersService } from '#intake';
+import { BorrowersService, type BusinessInput } from '#intake';
 import { ApiProblems, type AuthenticatedUser, STAFF_ROLES } from '#platform';
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { UuidParam } from '../http/uuid-param.decorator.js';
-import { BorrowerIdentityResponse, BorrowerPage, BorrowerQuery, BorrowerResponse, CreateBorrowerRequest, NikCheckRequest, NikCheckResponse } from './borrower.dto.js';
+import {
+  BorrowerIdentityResponse,
+  BorrowerPage,
+  BorrowerQuery,
+  BorrowerResponse,
+  type BusinessRequest,
+  CorrectBorrowerRequest,
+  CreateBorrowerRequest,
+  NikCheckRequest,
+  NikCheckResponse,
+} from './borrower.dto.js';
 
 const REGISTRATION_400 =
   'VALIDATION_FAILED, one entry per field: nik (NIK_FORMAT, NIK_PROVINCE_UNKNOWN, NIK_REGION_INVALID, NIK_BIRTH_DATE_INVALID, ' +
@@ -13,6 +23,18 @@ const REGISTRATION_400 =
   'kk (KK_FORMAT), phone (PHONE_FORMAT), address.postalCode (POSTAL_CODE_FORMAT), address.districtCode (DISTRICT_UNKNOWN, ' +
   'NOT_A_DISTRICT), business.nib (NIB_FORMAT), business.startedOn (STARTED_ON_IN_FUTURE, STARTED_ON_BEFORE_BIRTH), ' +
   'consent.version (CONSENT_VERSION_UNKNOWN), consent.givenAt (CONSENT_GIVEN_IN_FUTURE), and the shape of the body';
+
+const CORRECTION_400 =
+  'VALIDATION_FAILED, one entry per field: fullName (FULL_NAME_EMPTY), kk (KK_FORMAT), phone (PHONE_FORMAT), address.postalCode ' +
+  '(POSTAL_CODE_FORMAT), address.districtCode (DISTRICT_UNKNOWN, NOT_A_DISTRICT), business.nib (NIB_FORMAT), business.startedOn ' +
+  '(STARTED_ON_IN_FUTURE, STARTED_ON_BEFORE_BIRTH), reason, and the shape of the body';
+
+/** The amounts of a business arrive as decimal strings. */
+const toBusinessInput = (business: BusinessRequest): BusinessInput => ({
+  ...business,
+  monthlyRevenue: Money.parse(business.monthlyRevenue, 'business.monthlyRevenue'),
+  monthlyExpenses: Money.parse(business.monthlyExpenses, 'business.monthlyExpenses'),
+});
 
 @ApiTags('borrowers')
 @ApiBearerAuth()
@@ -27,15 +49,24 @@ export class BorrowersController {
   @ApiCreatedResponse({ type: BorrowerResponse })
   @ApiProblems([400, REGISTRATION_400], [409, 'BORROWER_NIK_EXISTS'])
   register(@Body() body: CreateBorrowerRequest, @CurrentUser() user: AuthenticatedUser): Promise<unknown> {
-    return this.borrowers.register({
-      ...body,
-      business: {
-        ...body.business,
-        monthlyRevenue: Money.parse(body.business.monthlyRevenue, 'business.monthlyRevenue'),
-        monthlyExpenses: Money.parse(body.business.monthlyExpenses, 'business.monthlyExpenses'),
-      },
-      createdBy: user.id,
-    });
+    return this.borrowers.register({ ...body, business: toBusinessInput(body.business), createdBy: user.id });
+  }
+
+  @Patch(':id')
+  @Roles('loan_officer', 'admin')
+  @ApiOperation({
+    summary:
+      'Correct a borrower\'s details (name, phone, KK, address, business) with a reason; the NIK never changes. One BORROWER_CORRECTED audit row; ' +
+      'sending what is on file changes nothing',
+  })
+  @ApiOkResponse({ type: BorrowerResponse })
+  @ApiProblems(
+    [400, `${CORRECTION_400}; body (NOTHING_TO_CORRECT) when none of them is sent`],
+    404,
+    [409, 'ALREADY_ANONYMISED: an erased borrower has nothing left to correct'],
+  )
+  correct(@UuidParam('id') id: string, @Body() body: CorrectBorrowerRequest): Promise<unknown> {
+    return this.borrowers.correct(id, { ...body, business: body.business && toBusinessInput(body.business) });
   }
 
   // POST, not GET: a NIK is personal data and must not land in URLs, proxies' logs or browser history.

@@ -256,7 +256,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a borrower's details (name, phone, KK, address, business) with a reason; the NIK never changes. One BORROWER_CORRECTED audit row; sending what is on file changes nothing */
+        patch: operations["BorrowersController_correct"];
         trace?: never;
     };
     "/api/borrowers/{id}/anonymisation": {
@@ -1929,6 +1930,29 @@ export interface components {
             givenAt: string;
             /** @example PDP-2026-01 */
             version: string;
+        };
+        CorrectBorrowerRequest: {
+            /** @description The whole new address */
+            address?: components["schemas"]["AddressRequest"];
+            /** @description The whole business as it is now (a borrower registered without one gets it) */
+            business?: components["schemas"]["BusinessRequest"];
+            /** @example Hj. Maimunah Rosyidah */
+            fullName?: string;
+            /**
+             * @description Kartu Keluarga number, 16 digits: added or corrected
+             * @example 3526090101150007
+             */
+            kk?: string;
+            /**
+             * @description The new mobile number (08..., 628..., +628...); reminders still to go out reach it
+             * @example 0857-1234-5678
+             */
+            phone?: string;
+            /**
+             * @description Why, kept in the BORROWER_CORRECTED audit row
+             * @example Nomor HP baru (kartu lama hilang)
+             */
+            reason: string;
         };
         CreateBatchRequest: {
             /**
@@ -5420,6 +5444,76 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such borrower, or another borrower's record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BorrowersController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectBorrowerRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BorrowerResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED, one entry per field: fullName (FULL_NAME_EMPTY), kk (KK_FORMAT), phone (PHONE_FORMAT), address.postalCode (POSTAL_CODE_FORMAT), address.districtCode (DISTRICT_UNKNOWN, NOT_A_DISTRICT), business.nib (NIB_FORMAT), business.startedOn (STARTED_ON_IN_FUTURE, STARTED_ON_BEFORE_BIRTH), reason, and the shape of the body; body (NOTHING_TO_CORRECT) when none of them is sent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: the user lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description ALREADY_ANONYMISED: an erased borrower has nothing left to correct */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,12 +21,19 @@ export function sealIdentity(cipher: FieldCipher, borrowerId: string, nik: strin
     nikEncrypted: cipher.encrypt(nik, aad('nik', borrowerId)),
     nikHash: nikBlindIndex(cipher, nik),
     nikMasked: maskIdentifier(nik),
-    kkEncrypted: kk ? cipher.encrypt(kk, aad('kk', borrowerId)) : null,
-    kkHash: kk ? cipher.blindIndex(kk, KK_INDEX) : null,
+    ...(kk ? sealKk(cipher, borrowerId, kk) : { kkEncrypted: null, kkHash: null }),
   };
 }
 
+/** The KK alone: registration, and a correction that adds or fixes it. */
+export const sealKk = (cipher: FieldCipher, borrowerId: string, kk: string): { kkEncrypted: string; kkHash: string } => ({
+  kkEncrypted: cipher.encrypt(kk, aad('kk', borrowerId)),
+  kkHash: kkBlindIndex(cipher, kk),
+});
+
 export const nikBlindIndex = (cipher: FieldCipher, nik: string): string => cipher.blindIndex(nik, NIK_INDEX);
+
+export const kkBlindIndex = (cipher: FieldCipher, kk: string): string => cipher.blindIndex(kk, KK_INDEX);
 
 export function openIdentity(
   cipher: FieldCipher,

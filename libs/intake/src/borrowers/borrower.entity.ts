@@ -36,6 +36,8 @@ export class Borrower {
   @Column({ type: 'text' }) consentVersion: string;
   @Column({ type: 'timestamptz' }) consentGivenAt: Date;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
+  /** Set by the erasure (POST /api/borrowers/:id/anonymisation): the personal fields hold tombstones. */
+  @Column({ type: 'timestamptz', nullable: true }) anonymisedAt: Date | null;
   @OneToOne(() => Business, (b) => b.borrower) business?: Relation<Business>;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

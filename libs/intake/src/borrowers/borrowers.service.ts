@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Money } from '#money';
 import {
   AuditService,
   type AuthenticatedUser,
@@ -22,15 +21,15 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { Region } from '../regions/region.entity.js';
 import { Borrower, type Gender } from './borrower.entity.js';
-import { nikBlindIndex, openIdentity, sealIdentity } from './borrower-identity.js';
+import { type AddressInput, addressChanges, type BusinessInput, businessDiffers, type CorrectBorrowerInput } from './borrower-correction.js';
+import { kkBlindIndex, nikBlindIndex, openIdentity, sealIdentity, sealKk } from './borrower-identity.js';
 import { type BorrowerView, toBorrowerView } from './borrower-view.js';
 import { Business } from './business.entity.js';
 import { CURRENT_CONSENT_VERSION, isConsentVersion } from './consent.js';
-import { checkRegistration } from './domain/registration-rules.js';
+import { checkDetails, checkRegistration } from './domain/registration-rules.js';
 import { normalizePhone, PHONE_FORMAT_MESSAGE } from './domain/identifiers.js';
 import { nameSearchTerms } from './domain/name-search.js';
 import { type NikErrorCode, parseNik } from './domain/nik.js';
-import type { Sector } from './sectors.js';
 
 export interface RegisterBorrowerInput {
   nik: string;
@@ -39,8 +38,8 @@ export interface RegisterBorrowerInput {
   gender?: Gender;
   birthDate?: string;
   phone: string;
-  address: { street: string; villageName?: string; districtCode: string; postalCode: string };
-  business: { name: string; nib?: string; sector: Sector; startedOn: string; monthlyRevenue: Money; monthlyExpenses: Money };
+  address: AddressInput;
+  business: BusinessInput;
   /** Defaults to the current consent text, given now. */
   consent?: { version: string; givenAt?: string };
   /** The loan officer registering the borrower. */
@@ -101,12 +100,7 @@ export class BorrowersService {
         },
         today,
       );
-      const violations: FieldViolation[] = [...check.violations];
-      const district = await em.findOneBy(Region, { code: input.address.districtCode });
-      if (!district)
-        violations.push({ field: 'address.districtCode', code: 'DISTRICT_UNKNOWN', message: `address.districtCode ${input.address.districtCode} is not a known region` });
-      else if (district.level !== 'DISTRICT')
-        violations.push({ field: 'address.districtCode', code: 'NOT_A_DISTRICT', message: `address.districtCode ${district.code} is a ${district.level.toLowerCase()}, not a kecamatan` });
+      const violations: FieldViolation[] = [...check.violations, ...(await this.districtViolations(em, input.address.districtCode))];
       const consentVersion = input.consent?.version ?? CURRENT_CONSENT_VERSION;
       const consentGivenAt = input.consent?.givenAt ? new Date(input.consent.givenAt) : new Date();
       if (!isConsentVersion(consentVersion))
@@ -143,19 +137,65 @@ export class BorrowersService {
       // one, returns no row instead of aborting the transaction.
       if (!(inserted.raw as { id: string }[]).length)
         throw new DomainError('CONFLICT', 'BORROWER_NIK_EXISTS', 'A borrower with this NIK is already registered');
-      await em.insert(Business, {
-        borrowerId: id,
-        name: input.business.name.trim(),
-        nib: input.business.nib ?? null,
-        sector: input.business.sector,
-        startedOn: input.business.startedOn,
-        monthlyRevenue: input.business.monthlyRevenue,
-        monthlyExpenses: input.business.monthlyExpenses,
-      });
+      await this.saveBusiness(em, id, input.business);
       const view = await this.view(id, em);
       // The audit log is append-only and in clear: it keeps the phone masked, as it keeps the NIK.
       await this.audit.record(em, { action: 'BORROWER_REGISTERED', entityType: 'borrower', entityId: id, after: { ...view, phone: maskPhone(view.phone) } });
       return view;
+    });
+  }
+
+  /**
+   * Corrects a borrower's details (UU PDP's right to rectification, and everyday changes: a new SIM card, a
+   * move, a business that grew). The NIK, and the gender and birth date it gives, never change: a wrong NIK
+   * is another person. Under the borrower's row lock, in one transaction with one BORROWER_CORRECTED audit
+   * row (before and after, the phone masked, the reason). Sending what is already on file changes nothing
+   * and writes no audit row, so a retried request is harmless. The phone is read at each send, so the
+   * reminders still to go out reach the new number.
+   */
+  async correct(id: string, input: CorrectBorrowerInput): Promise<BorrowerView> {
+    return this.tx.run(async (em) => {
+      if ([input.fullName, input.phone, input.kk, input.address, input.business].every((v) => v === undefined))
+        throw ValidationError.field('body', 'NOTHING_TO_CORRECT', 'Send at least one of fullName, phone, kk, address, business');
+      const b = await em.findOne(Borrower, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!b) throw new NotFoundError('Borrower', id);
+      if (b.anonymisedAt) throw new DomainError('CONFLICT', 'ALREADY_ANONYMISED', `Borrower ${id} was anonymised: there is nothing left to correct`);
+      const check = checkDetails(
+        { fullName: input.fullName, phone: input.phone, kk: input.kk, postalCode: input.address?.postalCode, nib: input.business?.nib, startedOn: input.business?.startedOn },
+        await this.businessDate.current(em),
+        b.birthDate,
+      );
+      const violations = [...check.violations, ...(input.address ? await this.districtViolations(em, input.address.districtCode) : [])];
+      if (violations.length) throw new ValidationError(violations, `Invalid field${violations.length > 1 ? 's' : ''}: ${[...new Set(violations.map((v) => v.field))].join(', ')}`);
+
+      const before = await this.view(id, em);
+      const borrowerChanges: Partial<Borrower> = {
+        ...(input.fullName !== undefined && input.fullName.trim() !== before.fullName ? { fullName: input.fullName.trim() } : {}),
+        ...(check.phone !== undefined && check.phone !== before.phone
+          ? { phoneEncrypted: sealBorrowerPhone(this.cipher, id, check.phone), phoneHash: borrowerPhoneIndex(this.cipher, check.phone) }
+          : {}),
+        ...(input.kk !== undefined && kkBlindIndex(this.cipher, input.kk) !== b.kkHash ? sealKk(this.cipher, id, input.kk) : {}),
+        ...(input.address ? addressChanges(before, input.address) : {}),
+      };
+      const businessChanged = input.business !== undefined && businessDiffers(before.business, input.business);
+      if (!Object.keys(borrowerChanges).length && !businessChanged) return before;
+
+      if (Object.keys(borrowerChanges).length) {
+        await em.update(Borrower, { id }, borrowerChanges);
+      } else {
+        // The business is the borrower's record too: its change moves the borrower's version.
+        await em.increment(Borrower, { id }, 'version', 1);
+      }
+      if (businessChanged) await this.saveBusiness(em, id, input.business!);
+      const after = await this.view(id, em);
+      await this.audit.record(em, {
+        action: 'BORROWER_CORRECTED',
+        entityType: 'borrower',
+        entityId: id,
+        before: { ...before, phone: maskPhone(before.phone) },
+        after: { ...after, phone: maskPhone(after.phone), kkChanged: 'kkEncrypted' in borrowerChanges, reason: input.reason.trim() },
+      });
+      return after;
     });
   }
 
@@ -259,6 +299,31 @@ export class BorrowersService {
 
   private toView(b: Borrower, districtName: string | null): BorrowerView {
     return toBorrowerView(b, districtName, openBorrowerPhone(this.cipher, b.id, b.phoneEncrypted));
+  }
+
+  /** The borrower's one business, written whole: inserted at registration, replaced by a correction. */
+  private async saveBusiness(em: EntityManager, borrowerId: string, business: BusinessInput): Promise<void> {
+    await em.upsert(
+      Business,
+      {
+        borrowerId,
+        name: business.name.trim(),
+        nib: business.nib ?? null,
+        sector: business.sector,
+        startedOn: business.startedOn,
+        monthlyRevenue: business.monthlyRevenue,
+        monthlyExpenses: business.monthlyExpenses,
+      },
+      { conflictPaths: ['borrowerId'] },
+    );
+  }
+
+  private async districtViolations(em: EntityManager, code: string): Promise<FieldViolation[]> {
+    const district = await em.findOneBy(Region, { code });
+    if (!district) return [{ field: 'address.districtCode', code: 'DISTRICT_UNKNOWN', message: `address.districtCode ${code} is not a known region` }];
+    if (district.level !== 'DISTRICT')
+      return [{ field: 'address.districtCode', code: 'NOT_A_DISTRICT', message: `address.districtCode ${district.code} is a ${district.level.toLowerCase()}, not a kecamatan` }];
+    return [];
   }
 
   private async districtNames(codes: string[], em: EntityManager = this.tx.manager): Promise<Map<string, string>> {

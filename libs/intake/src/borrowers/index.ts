@@ -4,6 +4,7 @@ import { BorrowersService } from './borrowers.service.js';
 import { Business } from './business.entity.js';
 
 export * from './borrower.entity.js';
+export * from './borrower-correction.js';
 export * from './borrower-identity.js';
 export * from './borrower-view.js';
 export * from './borrowers.service.js';

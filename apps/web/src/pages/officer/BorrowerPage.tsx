@@ -1,20 +1,24 @@
-import { Alert, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Alert, Button, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { QueryState } from '../../components/PageState';
 import { ApplyForm } from './shared/ApplyForm';
 import { BorrowerSummary } from './shared/BorrowerSummary';
+import { CorrectContactForm } from './shared/CorrectContactForm';
 import { DocumentList } from './shared/DocumentList';
 import { DocumentUpload } from './shared/DocumentUpload';
 import { borrowerQuery } from './shared/queries';
 
-/** One borrower at the officer's desk: who they are, their documents (photographed here), and a new application. */
+/** One borrower at the officer's desk: who they are (and a new phone or address), their documents (photographed here), and a new application. */
 export default function BorrowerPage() {
   const { t } = useTranslation('officer');
   const { id = '' } = useParams();
   const location = useLocation();
   const q = useQuery(borrowerQuery(id));
+  const [correcting, setCorrecting] = useState(false);
+  const [corrected, setCorrected] = useState(false);
   if (!q.data) return <QueryState query={q} />;
   const b = q.data;
   return (
@@ -26,6 +30,21 @@ export default function BorrowerPage() {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Stack gap="md">
           <BorrowerSummary borrower={b} title={t('borrower.title')} />
+          {corrected && !correcting && <Alert color="teal" data-testid="corrected">{t('correct.done')}</Alert>}
+          {correcting ? (
+            <CorrectContactForm
+              borrower={b}
+              onDone={() => {
+                setCorrecting(false);
+                setCorrected(true);
+              }}
+              onCancel={() => setCorrecting(false)}
+            />
+          ) : (
+            <Button variant="light" style={{ alignSelf: 'flex-start' }} onClick={() => setCorrecting(true)} data-testid="correct-contact">
+              {t('correct.open')}
+            </Button>
+          )}
           <Paper withBorder p="md">
             <Title order={2} size="h4" mb="sm">{t('documents.title')}</Title>
             <Stack gap="md">

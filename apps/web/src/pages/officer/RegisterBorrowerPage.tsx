@@ -10,7 +10,8 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useProblem } from '../../components/use-problem';
 import { NikField } from './shared/NikField';
-import { districtsQuery, productsQuery } from './shared/queries';
+import { AddressFields } from './shared/AddressFields';
+import { productsQuery } from './shared/queries';
 
 type Sector = components['schemas']['BusinessRequest']['sector'];
 const SECTORS: Sector[] = ['CULINARY', 'CRAFT_BATIK', 'CRAFT_WEAVING', 'CRAFT_WOODCARVING', 'CRAFT_PLAITING', 'FASHION', 'TRADE', 'AGRICULTURE', 'FISHERY', 'SERVICES', 'OTHER'];
@@ -45,7 +46,6 @@ export default function RegisterBorrowerPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const regency = useRegency();
-  const districts = useQuery(districtsQuery(regency));
   const [form, setForm] = useState(EMPTY);
   const [consent, setConsent] = useState(false);
   const [consentError, setConsentError] = useState(false);
@@ -108,20 +108,7 @@ export default function RegisterBorrowerPage() {
           </Fieldset>
           <Fieldset legend={t('register.address')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('register.street')} name="street" required autoComplete="street-address" {...text('street')} error={fieldError('address.street')} />
-              <TextInput label={t('register.village')} name="villageName" {...text('villageName')} error={fieldError('address.villageName')} />
-              <Select
-                label={t('register.district')}
-                name="districtCode"
-                required
-                searchable
-                data={(districts.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
-                value={form.districtCode}
-                onChange={set('districtCode')}
-                error={fieldError('address.districtCode')}
-                data-testid="district-select"
-              />
-              <TextInput label={t('register.postalCode')} name="postalCode" required inputMode="numeric" autoComplete="postal-code" maxLength={5} {...text('postalCode')} error={fieldError('address.postalCode')} />
+              <AddressFields value={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} regencyCode={regency} fieldError={fieldError} />
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend={t('register.business')}>

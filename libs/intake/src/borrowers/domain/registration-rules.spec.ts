@@ -1,4 +1,4 @@
-import { checkRegistration, type RegistrationFacts } from './registration-rules.js';
+import { checkDetails, checkRegistration, type RegistrationFacts } from './registration-rules.js';
 
 const TODAY = '2026-11-22';
 const facts = (over: Partial<RegistrationFacts> = {}): RegistrationFacts => ({
@@ -43,5 +43,37 @@ describe('checkRegistration', () => {
     expect(fields({ startedOn: '2026-11-23' })).toEqual([['business.startedOn', 'STARTED_ON_IN_FUTURE']]);
     expect(fields({ startedOn: '1978-05-14' })).toEqual([]);
     expect(fields({ startedOn: '1978-05-13' })).toEqual([['business.startedOn', 'STARTED_ON_BEFORE_BIRTH']]);
+  });
+});
+
+describe('checkDetails (a correction)', () => {
+  it('checks only what is sent: an empty correction breaks nothing', () => {
+    expect(checkDetails({}, TODAY, '1978-05-14')).toEqual({ violations: [], phone: undefined });
+  });
+
+  it('hands back the E.164 phone of a valid number, and names each bad field it was sent', () => {
+    expect(checkDetails({ phone: '+62 819 3123 4501' }, TODAY, undefined).phone).toBe('+6281931234501');
+    const bad = checkDetails({ kk: '35', fullName: ' ', phone: '0319-123', postalCode: '6915', nib: 'x', startedOn: '2027-01-01' }, TODAY, '1978-05-14');
+    expect(bad.violations.map((v) => [v.field, v.code])).toEqual([
+      ['kk', 'KK_FORMAT'],
+      ['fullName', 'FULL_NAME_EMPTY'],
+      ['phone', 'PHONE_FORMAT'],
+      ['address.postalCode', 'POSTAL_CODE_FORMAT'],
+      ['business.nib', 'NIB_FORMAT'],
+      ['business.startedOn', 'STARTED_ON_IN_FUTURE'],
+    ]);
+    expect(bad.phone).toBeUndefined();
+  });
+
+  it('bounds the business start by the owner\'s birth date when it is known', () => {
+    expect(checkDetails({ startedOn: '1978-05-13' }, TODAY, '1978-05-14').violations.map((v) => v.code)).toEqual(['STARTED_ON_BEFORE_BIRTH']);
+    expect(checkDetails({ startedOn: '1978-05-13' }, TODAY, undefined).violations).toEqual([]);
+  });
+
+  it('lets a correction clear the NIB (null), and agrees with the registration on every shared field', () => {
+    expect(checkDetails({ nib: null }, TODAY, undefined).violations).toEqual([]);
+    const registration = checkRegistration(facts({ kk: '1', phone: '021-555-0101', postalCode: '00000', nib: '12', fullName: '  ' }), TODAY).violations;
+    const correction = checkDetails({ kk: '1', phone: '021-555-0101', postalCode: '00000', nib: '12', fullName: '  ', startedOn: '2009-04-01' }, TODAY, '1978-05-14').violations;
+    expect(correction).toEqual(registration);
   });
 });
