@@ -84,7 +84,7 @@ describe('no personal data in the logs (e2e)', () => {
     await t?.close();
   });
 
-  it('registers, looks up, refuses, reveals and reminds; the captured log holds none of the NIK, KK, phone or e-mail', async () => {
+  it('registers, looks up, corrects, refuses, reveals and reminds; the captured log holds none of the NIK, KK, phone or e-mail', async () => {
     const officer = await t.userWithRoles(['loan_officer']);
     const finance = await t.userWithRoles(['finance']);
 
@@ -112,6 +112,12 @@ describe('no personal data in the logs (e2e)', () => {
       const email = `siti.rahmah.${i}.${Date.now()}@contoh.id`;
       secrets.push({ kind: 'e-mail', value: email });
       await t.http().put(`/api/borrowers/${res.body.id}/notification-preferences`).set(auth(officer.token)).send({ optOut: [], email }).expect(200);
+      // Looked up by phone (in the query string), then given a new one, and a refused one.
+      await t.http().get('/api/borrowers').query({ phone }).set(auth(officer.token)).expect(200);
+      const newPhone = `08574${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+      secrets.push({ kind: 'corrected phone', value: newPhone.slice(1) });
+      await t.http().patch(`/api/borrowers/${res.body.id}`).set(auth(officer.token)).send({ phone: newPhone, reason: 'Nomor HP baru' }).expect(200);
+      await t.http().patch(`/api/borrowers/${res.body.id}`).set(auth(officer.token)).send({ phone: `${newPhone}99999`, reason: 'Nomor HP baru' }).expect(400);
     }
     const badNik = `9926${randomNik().slice(4)}`;
     secrets.push({ kind: 'refused NIK', value: badNik });
