@@ -100,6 +100,16 @@ test.describe.serial('loan officer: registration to SCORED, then the approver de
     await expect(page.getByTestId('corrected')).toBeVisible();
     await expect(page.getByTestId('borrower-summary')).toContainText('+6285711112222');
 
+    // A typo at registration: the business's name, corrected from what is on file.
+    await page.getByTestId('correct-business').click();
+    const business = page.getByTestId('correct-business-form');
+    await expect(business.getByLabel(/^Omzet per bulan/)).toHaveValue('6.000.000');
+    await business.getByLabel(/^Nama usaha/).fill(`Batik Tulis ${name}`);
+    await business.getByLabel(/^Alasan perubahan/).fill('Salah ketik saat pendaftaran');
+    await business.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await expect(page.getByTestId('corrected')).toBeVisible();
+    await expect(page.getByTestId('borrower-summary')).toContainText(`Batik Tulis ${name}`);
+
     // Outside the product's ranges: both reasons at once, nothing stored.
     await page.getByLabel(/^Jumlah/).fill('50.000.000');
     await page.getByLabel(/^Tenor/).fill('48');

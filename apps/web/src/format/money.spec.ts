@@ -63,6 +63,9 @@ describe('parseMoneyInput', () => {
       expect(parseMoneyInput(formatMoneyForInput(value))).toBe(value);
     }
     expect(formatMoneyForInput('1500000.5')).toBe('1.500.000,5');
+    // The api's two decimals: a form filled from an answer shows what a person would type.
+    expect(formatMoneyForInput('6000000.00')).toBe('6.000.000');
+    expect(formatMoneyForInput('2750000.50')).toBe('2.750.000,5');
   });
 });
 

@@ -59,12 +59,17 @@ export function parseMoneyInput(text: string): string | null {
   return fraction ? `${whole}.${fraction}` : whole;
 }
 
-/** A decimal string as it is shown inside a money input while editing: "1500000.5" -> "1.500.000,5". */
+/**
+ * A decimal string as it is shown inside a money input while editing: "1500000.5" -> "1.500.000,5". The
+ * api's amounts come with two decimals; the zeros at the end are dropped ("6000000.00" -> "6.000.000"), as
+ * parseMoneyInput drops them.
+ */
 export function formatMoneyForInput(value: string): string {
   const m = DECIMAL.exec(value);
   if (!m) return value;
-  const [, , whole, fraction] = m;
-  return fraction ? `${groupThousands(whole)},${fraction}` : groupThousands(whole);
+  const [, , whole, fraction = ''] = m;
+  const significant = fraction.replace(/0+$/, '');
+  return significant ? `${groupThousands(whole)},${significant}` : groupThousands(whole);
 }
 
 /** Whether a decimal string is zero ("0", "0.00", "-0"): a check the UI needs without doing arithmetic. */

@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { useLocation, useParams } from 'react-router';
 import { QueryState } from '../../components/PageState';
 import { ApplyForm } from './shared/ApplyForm';
 import { BorrowerSummary } from './shared/BorrowerSummary';
-import { CorrectContactForm } from './shared/CorrectContactForm';
+import { CorrectBorrowerForm, type CorrectionPart } from './shared/CorrectBorrowerForm';
 import { DocumentList } from './shared/DocumentList';
 import { DocumentUpload } from './shared/DocumentUpload';
 import { borrowerQuery } from './shared/queries';
@@ -17,7 +17,7 @@ export default function BorrowerPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const q = useQuery(borrowerQuery(id));
-  const [correcting, setCorrecting] = useState(false);
+  const [correcting, setCorrecting] = useState<CorrectionPart | null>(null);
   const [corrected, setCorrected] = useState(false);
   if (!q.data) return <QueryState query={q} />;
   const b = q.data;
@@ -32,18 +32,24 @@ export default function BorrowerPage() {
           <BorrowerSummary borrower={b} title={t('borrower.title')} />
           {corrected && !correcting && <Alert color="teal" data-testid="corrected">{t('correct.done')}</Alert>}
           {correcting ? (
-            <CorrectContactForm
+            <CorrectBorrowerForm
+              key={correcting}
               borrower={b}
+              part={correcting}
               onDone={() => {
-                setCorrecting(false);
+                setCorrecting(null);
                 setCorrected(true);
               }}
-              onCancel={() => setCorrecting(false)}
+              onCancel={() => setCorrecting(null)}
             />
           ) : (
-            <Button variant="light" style={{ alignSelf: 'flex-start' }} onClick={() => setCorrecting(true)} data-testid="correct-contact">
-              {t('correct.open')}
-            </Button>
+            <Group gap="sm">
+              {(['contact', 'business'] as const).map((part) => (
+                <Button key={part} variant="light" onClick={() => setCorrecting(part)} data-testid={`correct-${part}`}>
+                  {t(`correct.${part}.open`)}
+                </Button>
+              ))}
+            </Group>
           )}
           <Paper withBorder p="md">
             <Title order={2} size="h4" mb="sm">{t('documents.title')}</Title>

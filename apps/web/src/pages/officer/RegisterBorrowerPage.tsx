@@ -1,20 +1,17 @@
-import { Button, Checkbox, Fieldset, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Fieldset, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { call } from '../../api/problem';
-import type { components } from '../../api/schema';
-import { MoneyInput } from '../../components/MoneyInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useProblem } from '../../components/use-problem';
 import { NikField } from './shared/NikField';
 import { AddressFields } from './shared/AddressFields';
+import { businessBody, BusinessFields, type Sector } from './shared/BusinessFields';
 import { productsQuery } from './shared/queries';
 
-type Sector = components['schemas']['BusinessRequest']['sector'];
-const SECTORS: Sector[] = ['CULINARY', 'CRAFT_BATIK', 'CRAFT_WEAVING', 'CRAFT_WOODCARVING', 'CRAFT_PLAITING', 'FASHION', 'TRADE', 'AGRICULTURE', 'FISHERY', 'SERVICES', 'OTHER'];
 
 /** The regency whose kecamatan the form offers: the first active product's region (Bangkalan by default). */
 function useRegency(): string {
@@ -66,14 +63,7 @@ export default function RegisterBorrowerPage() {
             fullName: form.fullName,
             phone: form.phone,
             address: { street: form.street, villageName: form.villageName.trim() || undefined, districtCode: form.districtCode ?? '', postalCode: form.postalCode },
-            business: {
-              name: form.businessName,
-              nib: form.nib.trim() || undefined,
-              sector: (form.sector ?? '') as Sector,
-              startedOn: form.startedOn,
-              monthlyRevenue: form.monthlyRevenue,
-              monthlyExpenses: form.monthlyExpenses,
-            },
+            business: businessBody(form),
           },
         }),
       ),
@@ -113,21 +103,7 @@ export default function RegisterBorrowerPage() {
           </Fieldset>
           <Fieldset legend={t('register.business')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('register.businessName')} name="businessName" required {...text('businessName')} error={fieldError('business.name')} />
-              <TextInput label={t('register.nib')} name="nib" inputMode="numeric" maxLength={13} {...text('nib')} error={fieldError('business.nib')} />
-              <Select
-                label={t('register.sector')}
-                name="sector"
-                required
-                data={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))}
-                value={form.sector}
-                onChange={(v) => set('sector')(v as Sector | null)}
-                error={fieldError('business.sector')}
-                data-testid="sector-select"
-              />
-              <TextInput label={t('register.startedOn')} name="startedOn" required type="date" {...text('startedOn')} error={fieldError('business.startedOn')} />
-              <MoneyInput label={t('register.revenue')} name="monthlyRevenue" required value={form.monthlyRevenue} onChange={set('monthlyRevenue')} error={fieldError('business.monthlyRevenue')} />
-              <MoneyInput label={t('register.expenses')} name="monthlyExpenses" required value={form.monthlyExpenses} onChange={set('monthlyExpenses')} error={fieldError('business.monthlyExpenses')} />
+              <BusinessFields value={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} fieldError={fieldError} />
             </SimpleGrid>
           </Fieldset>
           <Checkbox
