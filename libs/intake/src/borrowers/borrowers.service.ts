@@ -107,7 +107,7 @@ export class BorrowersService {
         violations.push({ field: 'consent.version', code: 'CONSENT_VERSION_UNKNOWN', message: `consent.version ${consentVersion} is not a published consent text` });
       if (consentGivenAt.getTime() > Date.now() + CLOCK_SKEW_MS)
         violations.push({ field: 'consent.givenAt', code: 'CONSENT_GIVEN_IN_FUTURE', message: 'consent.givenAt is in the future' });
-      if (violations.length || !check.nik || !check.phone) throw new ValidationError(violations, `Invalid field${violations.length > 1 ? 's' : ''}: ${[...new Set(violations.map((v) => v.field))].join(', ')}`);
+      if (violations.length || !check.nik || !check.phone) throw ValidationError.fields(violations);
 
       const id = randomUUID();
       const inserted = await em
@@ -166,7 +166,7 @@ export class BorrowersService {
         b.birthDate,
       );
       const violations = [...check.violations, ...(input.address ? await this.districtViolations(em, input.address.districtCode) : [])];
-      if (violations.length) throw new ValidationError(violations, `Invalid field${violations.length > 1 ? 's' : ''}: ${[...new Set(violations.map((v) => v.field))].join(', ')}`);
+      if (violations.length) throw ValidationError.fields(violations);
 
       const before = await this.view(id, em);
       const borrowerChanges: Partial<Borrower> = {

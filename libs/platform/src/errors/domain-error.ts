@@ -45,6 +45,12 @@ export class ValidationError extends DomainError {
   static field(field: string, code: string, message: string): ValidationError {
     return new ValidationError([{ field, code, message }], message);
   }
+
+  /** Several broken rules at once, the message naming each field once: "Invalid fields: phone, kk". */
+  static fields(violations: FieldViolation[]): ValidationError {
+    const fields = [...new Set(violations.map((v) => v.field))];
+    return new ValidationError(violations, `Invalid field${fields.length > 1 ? 's' : ''}: ${fields.join(', ')}`);
+  }
 }
 
 export class InvalidStateError extends DomainError {

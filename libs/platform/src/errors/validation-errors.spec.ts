@@ -131,4 +131,14 @@ describe('validationExceptionFactory', () => {
   it('uses the singular for one field', () => {
     expect(validationExceptionFactory(validate({ ...valid(), valueDate: 'today' })).message).toBe('Invalid field: valueDate');
   });
+
+  it('names a field broken twice once, in the singular (ValidationError.fields, which services use too)', () => {
+    const twice = [
+      { field: 'phone', code: 'PHONE_FORMAT', message: 'a' },
+      { field: 'phone', code: 'MAX_LENGTH', message: 'b' },
+    ];
+    expect(ValidationError.fields(twice).message).toBe('Invalid field: phone');
+    expect(ValidationError.fields([...twice, { field: 'kk', code: 'KK_FORMAT', message: 'c' }]).message).toBe('Invalid fields: phone, kk');
+    expect(ValidationError.fields(twice).fieldErrors).toEqual(twice);
+  });
 });

@@ -23,7 +23,5 @@ export function flattenValidationErrors(errors: ClassValidatorError[], parent = 
 
 /** exceptionFactory for Nest's ValidationPipe. */
 export function validationExceptionFactory(errors: ClassValidatorError[]): ValidationError {
-  const fieldErrors = flattenValidationErrors(errors);
-  const fields = [...new Set(fieldErrors.map((f) => f.field))];
-  return new ValidationError(fieldErrors, `Invalid field${fields.length > 1 ? 's' : ''}: ${fields.join(', ')}`);
+  return ValidationError.fields(flattenValidationErrors(errors));
 }
